@@ -1,0 +1,51 @@
+package dev.loomscope.server;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.helidon.config.Config;
+
+/**
+ * The {@code app} section of the configuration.
+ *
+ * @param upstream  where {@code /} and {@code /fanout} send their calls
+ * @param recording the JFR recording the server keeps
+ */
+record AppSettings(UpstreamTarget upstream, RecordingSettings recording) {
+
+    /** Reads {@code app.upstream.uri}, {@code app.recording.enabled} and {@code app.recording.file}. */
+    static AppSettings from(Config app) {
+        Optional<URI> upstream = app.get("upstream.uri").asString()
+                .map(String::strip)
+                .filter(text -> !text.isEmpty())
+                .map(AppSettings::upstreamUri);
+        RecordingSettings recording = new RecordingSettings(
+                app.get("recording.enabled").asBoolean().orElse(true),
+                Path.of(app.get("recording.file").asString().orElse("loomscope.jfr")));
+        return new AppSettings(new UpstreamTarget(upstream), recording);
+    }
+
+    private static URI upstreamUri(String text) {
+        URI uri;
+        try {
+            uri = URI.create(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("app.upstream.uri is not a URI: " + text, e);
+        }
+        if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getRawQuery() != null) {
+            throw new IllegalArgumentException("app.upstream.uri must be an http:// URI with a host and no query: "
+                                                       + text);
+        }
+        return uri;
+    }
+
+    /**
+     * Whether and where the server records.
+     *
+     * @param enabled whether the server starts its own recording
+     * @param file    where the recording is written when the server stops
+     */
+    record RecordingSettings(boolean enabled, Path file) {
+    }
+}

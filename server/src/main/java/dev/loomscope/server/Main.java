@@ -1,0 +1,50 @@
+package dev.loomscope.server;
+
+import java.util.Optional;
+
+import dev.loomscope.client.UpstreamClient;
+import dev.loomscope.client.UpstreamException;
+import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.service.registry.Services;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+
+/** Starts the loomscope server: configuration, JFR recording, routes, and a graceful stop on SIGTERM or Ctrl+C. */
+public final class Main {
+
+    private Main() {
+    }
+
+    /** Entry point of {@code java -jar loomscope-server.jar}. */
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        Config config = Config.create();
+        Services.set(Config.class, config);
+        AppSettings settings = AppSettings.from(config.get("app"));
+
+        Optional<FlightRecording> recording = FlightRecording.start(settings.recording());
+        UpstreamClient client = UpstreamClient.create(config.get("client"));
+        WebServer server = WebServer.builder()
+                .config(config.get("server"))
+                // We stop the server ourselves, before the recording, so requests in flight reach the file.
+                .shutdownHook(false)
+                .routing(routing -> routing(routing, settings, client))
+                .build()
+                .start();
+        GracefulStop.onSignals(server, client, recording);
+        Banner.print(server, settings, recording);
+    }
+
+    /** Routes of the public socket; tests build the same routing. */
+    static void routing(HttpRouting.Builder routing, AppSettings settings, UpstreamClient client) {
+        RequestIds requestIds = new RequestIds();
+        routing.addFilter(new ServerRequestFilter(requestIds))
+                .register("/", new HopService(settings.upstream(), client))
+                .register("/upstream", new UpstreamService())
+                .register("/fanout", new FanoutService(settings.upstream(), client))
+                .register("/pinning", new PinningService())
+                .error(BadParameterException.class, ProblemHandlers::badParameter)
+                .error(UpstreamException.class, ProblemHandlers::upstreamFailed);
+    }
+}

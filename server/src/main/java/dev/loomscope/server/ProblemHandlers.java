@@ -1,0 +1,49 @@
+package dev.loomscope.server;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.loomscope.client.UpstreamException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/** Turns failures into small JSON problem bodies (RFC 9457 fields); never a stack trace. */
+final class ProblemHandlers {
+
+    private ProblemHandlers() {
+    }
+
+    static void badParameter(ServerRequest req, ServerResponse res, BadParameterException e) {
+        Map<String, Object> problem = problem(Status.BAD_REQUEST_400, e.getMessage());
+        problem.put("field", e.field());
+        problem.put("allowed", e.allowed());
+        send(res, Status.BAD_REQUEST_400, problem);
+    }
+
+    static void upstreamFailed(ServerRequest req, ServerResponse res, UpstreamException e) {
+        Status status = e.kind() == UpstreamException.Kind.TIMEOUT
+                ? Status.GATEWAY_TIMEOUT_504
+                : Status.BAD_GATEWAY_502;
+        Map<String, Object> problem = problem(status, e.getMessage());
+        problem.put("upstream", e.uri().toString());
+        problem.put("failure", e.kind().outcome());
+        if (e.status() != 0) {
+            problem.put("upstreamStatus", e.status());
+        }
+        send(res, status, problem);
+    }
+
+    private static Map<String, Object> problem(Status status, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("status", status.code());
+        problem.put("title", status.reasonPhrase());
+        problem.put("detail", detail);
+        return problem;
+    }
+
+    private static void send(ServerResponse res, Status status, Map<String, Object> problem) {
+        res.status(status);
+        res.send(problem);
+    }
+}
