@@ -21,7 +21,14 @@ public final class Main {
         LogConfig.configureRuntime();
         Config config = Config.create();
         Services.set(Config.class, config);
-        AppSettings settings = AppSettings.from(config.get("app"));
+        AppSettings settings;
+        try {
+            settings = AppSettings.from(config.get("app"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("loomscope-server: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
 
         Optional<FlightRecording> recording = FlightRecording.start(settings.recording());
         UpstreamClient client = UpstreamClient.create(config.get("client"));

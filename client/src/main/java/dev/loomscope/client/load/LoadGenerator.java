@@ -1,0 +1,104 @@
+package dev.loomscope.client.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs a load: {@link LoadOptions#connections()} virtual threads named {@code loomscope-load-<n>}, each sending
+ * blocking GETs over its own keep-alive connection, until the duration is over or the requests are done.
+ */
+public final class LoadGenerator {
+
+    private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    // Requests still in flight when the time is up get this long to finish before their threads are interrupted.
+    private static final Duration STOP_GRACE = Duration.ofSeconds(1);
+    private static final Duration JOIN_LIMIT = Duration.ofSeconds(5);
+
+    private LoadGenerator() {
+    }
+
+    /** Runs the load and blocks until it is over; a target that fails shows as errors, never as an exception. */
+    public static LoadResult run(LoadOptions options) {
+        return run(options, progress -> { });
+    }
+
+    /**
+     * Runs the load, telling {@code progress} about every second on the calling thread.
+     *
+     * <p>If the calling thread is interrupted the load stops early and the result covers what was measured.
+     */
+    public static LoadResult run(LoadOptions options, Consumer<Progress> progress) {
+        long start = System.nanoTime();
+        Schedule schedule = Schedule.of(options, start);
+        Tally tally = new Tally(schedule.measureStart, schedule.end, schedule.ends);
+        CountDownLatch done = new CountDownLatch(options.connections());
+        List<Thread> users = new ArrayList<>(options.connections());
+        try (Target target = new Target(options.uri(), options.timeout())) {
+            Thread.Builder builder = Thread.ofVirtual().name("loomscope-load-", 1);
+            for (int i = 0; i < options.connections(); i++) {
+                users.add(builder.start(new LoadUser(target, schedule, tally, done)));
+            }
+            boolean interrupted = report(schedule, tally, done, start, progress);
+            stop(schedule, done, users, interrupted);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        long measuredEnd = schedule.ends ? Math.min(System.nanoTime(), schedule.end) : tally.lastEnd();
+        Duration elapsed = Duration.ofNanos(Math.max(0, measuredEnd - schedule.measureStart));
+        return new LoadResult(options, tally.answeredCount(), elapsed, tally.statusCounts(), tally.errorCounts(),
+                              tally.measuredHistogram());
+    }
+
+    // Reports each second until the connections are done or the time is up; true if the caller was interrupted.
+    private static boolean report(Schedule schedule, Tally tally, CountDownLatch done, long start,
+                                  Consumer<Progress> progress) {
+        long previous = start;
+        long tick = start + TICK_NANOS;
+        try {
+            while (true) {
+                long until = schedule.ends ? Math.min(tick, schedule.end) : tick;
+                if (done.await(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    return false;
+                }
+                long now = System.nanoTime();
+                if (now - tick >= 0) {
+                    Tally.Interval interval = tally.takeInterval();
+                    double seconds = (now - previous) / 1e9;
+                    progress.accept(new Progress(Math.round((now - start) / 1e9),
+                                                 previous - schedule.measureStart < 0,
+                                                 interval.answers() / seconds,
+                                                 interval.p50Micros(),
+                                                 interval.p99Micros(),
+                                                 interval.errors()));
+                    previous = now;
+                    tick += TICK_NANOS;
+                }
+                if (schedule.ends && now - schedule.end >= 0) {
+                    return false;
+                }
+            }
+        } catch (InterruptedException e) {
+            return true;
+        }
+    }
+
+    private static void stop(Schedule schedule, CountDownLatch done, List<Thread> users, boolean interrupted) {
+        schedule.stop();
+        try {
+            if (!interrupted && done.await(STOP_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            // Interrupting a virtual thread blocked on a socket closes the socket: a hung server cannot hold us.
+            users.forEach(Thread::interrupt);
+            done.await(JOIN_LIMIT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            users.forEach(Thread::interrupt);
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.loomscope.client.load;
+
+/**
+ * One second (or so) of a running load, for a progress line.
+ *
+ * @param second            seconds since the run started, counting the warm-up
+ * @param warmup            whether the interval was (at least partly) in the warm-up
+ * @param requestsPerSecond answers per second in the interval, any status
+ * @param p50Micros         median latency in the interval
+ * @param p99Micros         99th percentile latency in the interval
+ * @param errors            failed requests in the interval
+ */
+public record Progress(long second, boolean warmup, double requestsPerSecond, long p50Micros, long p99Micros,
+                       long errors) {
+}
