@@ -38,14 +38,15 @@ stop_server() {
   echo "$1.jfr: $(du -h "$here/$1.jfr" | cut -f1)"
 }
 
+curls=() # background curls; a bare `wait` would also wait for the server
 # hop-and-fanout.jfr: 60 hops (/ calling /upstream, 20 at a time) and 5 fan-outs of 8 calls
 start_server hop-and-fanout
 for round in 1 2 3; do
-  for i in $(seq 1 20); do curl -s -o /dev/null "$base/?delayMs=50" & done
-  wait
+  for i in $(seq 1 20); do curl -s -o /dev/null "$base/?delayMs=50" & curls+=($!); done
+  wait "${curls[@]}"; curls=()
 done
-for i in $(seq 1 5); do curl -s -o /dev/null "$base/fanout?calls=8&delayMs=30" & done
-wait
+for i in $(seq 1 5); do curl -s -o /dev/null "$base/fanout?calls=8&delayMs=30" & curls+=($!); done
+wait "${curls[@]}"; curls=()
 stop_server hop-and-fanout
 
 # pinning-class-init.jfr: 3 pins in a class initializer (pins on every JDK) and, for contrast, synchronized and

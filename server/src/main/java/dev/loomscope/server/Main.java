@@ -32,6 +32,7 @@ public final class Main {
 
         Optional<FlightRecording> recording = FlightRecording.start(settings.recording());
         UpstreamClient client = UpstreamClient.create(config.get("client"));
+        SocketClassesWarmUp.run();
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 // We stop the server ourselves, before the recording, so requests in flight reach the file.

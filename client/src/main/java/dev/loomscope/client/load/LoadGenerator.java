@@ -17,6 +17,7 @@ public final class LoadGenerator {
     // Requests still in flight when the time is up get this long to finish before their threads are interrupted.
     private static final Duration STOP_GRACE = Duration.ofSeconds(1);
     private static final Duration JOIN_LIMIT = Duration.ofSeconds(5);
+    private static final Duration CONNECT_MARGIN = Duration.ofSeconds(1);
 
     private LoadGenerator() {
     }
@@ -32,26 +33,47 @@ public final class LoadGenerator {
      * <p>If the calling thread is interrupted the load stops early and the result covers what was measured.
      */
     public static LoadResult run(LoadOptions options, Consumer<Progress> progress) {
-        long start = System.nanoTime();
-        Schedule schedule = Schedule.of(options, start);
-        Tally tally = new Tally(schedule.measureStart, schedule.end, schedule.ends);
+        Launch launch = new Launch(options.connections());
         CountDownLatch done = new CountDownLatch(options.connections());
         List<Thread> users = new ArrayList<>(options.connections());
+        Schedule schedule;
+        Tally tally;
+        boolean stoppedEarly;
         try (Target target = new Target(options.uri(), options.timeout())) {
             Thread.Builder builder = Thread.ofVirtual().name("loomscope-load-", 1);
             for (int i = 0; i < options.connections(); i++) {
-                users.add(builder.start(new LoadUser(target, schedule, tally, done)));
+                users.add(builder.start(new LoadUser(target, launch, done)));
             }
-            boolean interrupted = report(schedule, tally, done, start, progress);
+            boolean interrupted = awaitConnected(launch, options);
+            long start = System.nanoTime();
+            schedule = Schedule.of(options, start);
+            tally = new Tally(schedule.measureStart, schedule.end, schedule.ends);
+            launch.start(new Launch.Run(schedule, tally));
+            if (!interrupted) {
+                interrupted = report(schedule, tally, done, start, progress);
+            }
             stop(schedule, done, users, interrupted);
+            stoppedEarly = interrupted;
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
-        long measuredEnd = schedule.ends ? Math.min(System.nanoTime(), schedule.end) : tally.lastEnd();
+        // A timed run measures its whole window, also when an open loop has sent its last request early.
+        long measuredEnd = !schedule.ends ? tally.lastEnd()
+                : stoppedEarly ? Math.min(System.nanoTime(), schedule.end) : schedule.end;
         Duration elapsed = Duration.ofNanos(Math.max(0, measuredEnd - schedule.measureStart));
         return new LoadResult(options, tally.answeredCount(), elapsed, tally.statusCounts(), tally.errorCounts(),
                               tally.measuredHistogram());
+    }
+
+    // Every connect ends within the timeout (refused ones at once); true if the caller was interrupted meanwhile.
+    private static boolean awaitConnected(Launch launch, LoadOptions options) {
+        try {
+            launch.awaitConnected(options.timeout().plus(CONNECT_MARGIN).toNanos());
+            return false;
+        } catch (InterruptedException e) {
+            return true;
+        }
     }
 
     // Reports each second until the connections are done or the time is up; true if the caller was interrupted.

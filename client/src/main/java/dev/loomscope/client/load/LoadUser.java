@@ -11,32 +11,49 @@ import io.helidon.webclient.api.TcpClientConnection;
 final class LoadUser implements Runnable {
 
     private final Target target;
-    private final Schedule schedule;
-    private final Tally tally;
+    private final Launch launch;
     private final CountDownLatch done;
+    private Schedule schedule;
+    private Tally tally;
     // Bodies are read and dropped: one small buffer per user, nothing allocated per request.
     private final byte[] sink = new byte[2048];
     private TcpClientConnection connection;
 
-    LoadUser(Target target, Schedule schedule, Tally tally, CountDownLatch done) {
+    LoadUser(Target target, Launch launch, CountDownLatch done) {
         this.target = target;
-        this.schedule = schedule;
-        this.tally = tally;
+        this.launch = launch;
         this.done = done;
     }
 
     @Override
     public void run() {
         try {
+            connect();
+            Launch.Run run = launch.awaitStart();
+            schedule = run.schedule();
+            tally = run.tally();
             long due;
             while ((due = schedule.next()) != Schedule.STOP) {
                 send(due);
             }
+        } catch (InterruptedException e) {
+            // stopped before the start
         } finally {
             if (connection != null) {
                 connection.closeResource();
             }
             done.countDown();
+        }
+    }
+
+    // Connects before the clock starts; a failure here is retried, and counted, by the first request.
+    private void connect() {
+        try {
+            connection = target.open(this::closed);
+        } catch (RuntimeException e) {
+            connection = null;
+        } finally {
+            launch.connected();
         }
     }
 

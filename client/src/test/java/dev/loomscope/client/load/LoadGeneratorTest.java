@@ -1,0 +1,187 @@
+package dev.loomscope.client.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LoadGeneratorTest {
+
+    // Generous: only a hang would reach it; no assertion depends on how fast this machine is.
+    private static final Duration HANG_LIMIT = Duration.ofSeconds(60);
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = new TestServer();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void sendsExactlyTheRequestedNumberOfRequests() {
+        long before = server.requests();
+
+        LoadResult result = LoadGenerator.run(LoadOptions.builder(server.uri("/"))
+                                                      .connections(8)
+                                                      .requests(500)
+                                                      .build());
+
+        assertThat(result.requests()).isEqualTo(500);
+        assertThat(server.requests() - before).isEqualTo(500);
+        assertThat(result.statusCounts()).isEqualTo(Map.of(200, 500L));
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.requestsPerSecond()).isPositive();
+        assertThat(result.latencyMicros(50)).isPositive().isLessThanOrEqualTo(result.maxLatencyMicros());
+    }
+
+    @Test
+    void countsOnlyRequestsAfterTheWarmup() {
+        long before = server.requests();
+
+        LoadResult result = LoadGenerator.run(LoadOptions.builder(server.uri("/slow"))
+                                                      .connections(2)
+                                                      .warmup(Duration.ofMillis(300))
+                                                      .requests(10)
+                                                      .build());
+
+        assertThat(result.requests()).isEqualTo(10);
+        // Each connection sends at least one warm-up request before 300 ms are over.
+        assertThat(server.requests() - before).isGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void keepsOneKeepAliveConnectionPerUser() {
+        try (TestServer own = new TestServer()) {
+            LoadResult result = LoadGenerator.run(LoadOptions.builder(own.uri("/"))
+                                                          .connections(4)
+                                                          .requests(400)
+                                                          .build());
+
+            assertThat(result.requests()).isEqualTo(400);
+            assertThat(own.connections()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void stopsAtTheDuration() {
+        LoadResult result = assertTimeoutPreemptively(HANG_LIMIT, () -> LoadGenerator.run(
+                LoadOptions.builder(server.uri("/")).connections(4).duration(Duration.ofMillis(800)).build()));
+
+        assertThat(result.elapsed()).isEqualTo(Duration.ofMillis(800));
+        assertThat(result.requests()).isPositive();
+        assertThat(result.errors()).isEmpty();
+    }
+
+    @Test
+    void stopsAtTheDurationWhenTheServerNeverAnswers() {
+        LoadResult result = assertTimeoutPreemptively(HANG_LIMIT, () -> LoadGenerator.run(
+                LoadOptions.builder(server.uri("/hang"))
+                        .connections(3)
+                        .duration(Duration.ofMillis(500))
+                        .timeout(Duration.ofMinutes(5))
+                        .build()));
+
+        assertThat(result.requests()).isZero();
+        // Requests cut short by the end of the run are not the server's errors.
+        assertThat(result.errors()).isEmpty();
+    }
+
+    @Test
+    void countsReadTimeoutsWhenTheServerHangs() {
+        LoadResult result = assertTimeoutPreemptively(HANG_LIMIT, () -> LoadGenerator.run(
+                LoadOptions.builder(server.uri("/hang"))
+                        .connections(2)
+                        .requests(4)
+                        .timeout(Duration.ofMillis(200))
+                        .build()));
+
+        assertThat(result.requests()).isZero();
+        assertThat(result.errors()).isEqualTo(Map.of("timeout", 4L));
+    }
+
+    @Test
+    void countsRefusedConnectionsByKind() throws Exception {
+        URI nobody = TestServer.refusingUri();
+
+        LoadResult result = LoadGenerator.run(LoadOptions.builder(nobody).connections(4).requests(40).build());
+
+        assertThat(result.requests()).isZero();
+        assertThat(result.errors()).isEqualTo(Map.of("refused", 40L));
+        assertThat(result.errorCount()).isEqualTo(40);
+    }
+
+    @Test
+    void countsConnectionsTheServerDropsAsClosed() throws Exception {
+        try (DroppingServer dropping = new DroppingServer()) {
+            LoadResult result = LoadGenerator.run(LoadOptions.builder(dropping.uri()).connections(2).requests(20).build());
+
+            assertThat(result.requests()).isZero();
+            assertThat(result.errors()).isEqualTo(Map.of("closed", 20L));
+        }
+    }
+
+    @Test
+    void countsAnswersByStatusCode() {
+        LoadResult result = LoadGenerator.run(LoadOptions.builder(server.uri("/missing"))
+                                                      .connections(2)
+                                                      .requests(30)
+                                                      .build());
+
+        assertThat(result.statusCounts()).isEqualTo(Map.of(404, 30L));
+        assertThat(result.errors()).isEmpty();
+    }
+
+    @Test
+    void holdsTheOpenLoopRateCloseToTheTarget() {
+        LoadResult result = LoadGenerator.run(LoadOptions.builder(server.uri("/"))
+                                                      .connections(4)
+                                                      .rate(200)
+                                                      .duration(Duration.ofSeconds(2))
+                                                      .build());
+
+        // 400 requests are due in the 2 s; none is sent early, and a quick server answers nearly all in time.
+        assertThat(result.requests()).isBetween(300L, 400L);
+        assertThat(result.requestsPerSecond()).isBetween(150.0, 200.0);
+    }
+
+    @Test
+    void measuresOpenLoopLatencyFromTheDueTime() {
+        // One connection can do at most 20 requests/s against /slow: asked for 100/s, it falls further behind with
+        // every request, and the latencies must show the waiting, not only the server's 50 ms.
+        LoadResult result = LoadGenerator.run(LoadOptions.builder(server.uri("/slow"))
+                                                      .connections(1)
+                                                      .rate(100)
+                                                      .duration(Duration.ofSeconds(1))
+                                                      .build());
+
+        assertThat(result.requests()).isBetween(1L, 20L);
+        assertThat(result.maxLatencyMicros()).isGreaterThan(4 * TestServer.SLOW_MILLIS * 1000);
+    }
+
+    @Test
+    void reportsProgressEverySecond() {
+        List<Progress> progress = new ArrayList<>();
+
+        LoadGenerator.run(LoadOptions.builder(server.uri("/")).connections(2).duration(Duration.ofMillis(2500)).build(),
+                          progress::add);
+
+        // One line per whole second of the 2.5 s; a machine stalled for over a second may merge two.
+        assertThat(progress).hasSizeBetween(1, 2);
+        assertThat(progress.getFirst().second()).isPositive();
+        assertThat(progress).extracting(Progress::second).isSorted().doesNotHaveDuplicates();
+        assertThat(progress).allSatisfy(p -> assertThat(p.requestsPerSecond()).isPositive());
+    }
+}

@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Times the analyser on a ~200 MB recording: `loomscope-jfr report` against `jfr view pinned-threads` (3 runs
+# each, medians) and JMC's loader (JfrLoaderToolkit.loadEvents) on the same file; writes docs/analyser-speed.md.
+#
+# The recording is synthetic but made of the real thing: a small program commits loomscope's own ServerRequest and
+# ClientCall events (jfr/target/loomscope-jfr.jar) from a new virtual thread per request, with a class-init pin
+# every 2,000 requests, recorded with jfr/src/main/resources/loomscope.jfc, until the JFR repository holds
+# TARGET_MB or LOAD_SECONDS pass. (A real server under curl load on 2 shared cores made ~0.1 MB/s: 30+ minutes for
+# 200 MB; the analyser's cost is per event, whoever commits it.)
+# Usage: cd /work/main && .ci/jdk mvn -B -q -o -pl jfr install -DskipTests && jfr/bench/analyser-speed.sh
+#        TARGET_MB=50 LOAD_SECONDS=120 jfr/bench/analyser-speed.sh     (smaller, faster)
+#        RECORDING=big.jfr jfr/bench/analyser-speed.sh                 (time an existing recording)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+jdk=$("$root/.ci/jdk")
+target_mb=${TARGET_MB:-200}
+load_seconds=${LOAD_SECONDS:-300}
+work=$(mktemp -d)
+cleanup() {
+  rm -rf "$work"
+}
+trap cleanup EXIT
+[ -f "$root/jfr/target/loomscope-jfr.jar" ] \
+  || { echo "analyser-speed: build first: .ci/jdk mvn -B -q -o -pl jfr install -DskipTests" >&2; exit 2; }
+
+millis() { date +%s%3N; }
+median3() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+
+recording=${RECORDING:-}
+if [ -z "$recording" ]; then
+  recording="$work/synthetic.jfr"
+  cat >"$work/Emit.java" <<'JAVA'
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.loomscope.jfr.event.ClientCallEvent;
+import dev.loomscope.jfr.event.ServerRequestEvent;
+
+/** Commits loomscope's real events the way the server does, from a new virtual thread per request, fast. */
+public class Emit {
+    public static class SlowInit {
+        static {
+            try { Thread.sleep(2); } catch (InterruptedException e) { throw new RuntimeException(e); }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repository = Path.of(args[0]);
+        long targetBytes = Long.parseLong(args[1]) * 1024 * 1024;
+        long deadline = System.nanoTime() + Long.parseLong(args[2]) * 1_000_000_000L;
+        byte[] slowInit;
+        try (InputStream in = Emit.class.getResourceAsStream("Emit$SlowInit.class")) {
+            slowInit = in.readAllBytes();
+        }
+        long id = 0;
+        while (size(repository) < targetBytes && System.nanoTime() < deadline) {
+            List<Thread> batch = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                long requestId = ++id;
+                boolean pin = requestId % 2_000 == 0;
+                batch.add(Thread.ofVirtual().start(() -> request(requestId, pin, slowInit)));
+            }
+            for (Thread thread : batch) {
+                thread.join();
+            }
+        }
+        System.out.println("requests " + id);
+    }
+
+    private static void request(long id, boolean pin, byte[] slowInit) {
+        ServerRequestEvent request = new ServerRequestEvent();
+        request.beginOn(id);
+        ClientCallEvent call = new ClientCallEvent();
+        call.beginOn(id);
+        call.handlerThreadId = Thread.currentThread().threadId();
+        call.method = "GET";
+        call.uri = "http://127.0.0.1:8080/upstream?delayMs=0&bytes=64";
+        Thread.yield(); // lets the thread resume on another carrier, as after a blocking call
+        call.status = 200;
+        call.outcome = "ok";
+        call.responseBytes = 64;
+        call.endAndCommit();
+        if (pin) {
+            try {
+                Class.forName(SlowInit.class.getName(), true, new ClassLoader(Emit.class.getClassLoader()) {
+                    @Override
+                    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                        return name.equals(SlowInit.class.getName())
+                                ? defineClass(name, slowInit, 0, slowInit.length) : super.loadClass(name, resolve);
+                    }
+                });
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        request.method = "GET";
+        request.path = pin ? "/pinning" : "/";
+        request.status = 200;
+        request.endAndCommit();
+    }
+
+    private static long size(Path repository) throws IOException {
+        try (Stream<Path> files = Files.walk(repository)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+}
+JAVA
+  "$jdk/bin/javac" -cp "$root/jfr/target/loomscope-jfr.jar" -d "$work" "$work/Emit.java"
+  mkdir -p "$work/repo"
+  echo "emitting events until the JFR repository holds ${target_mb} MB (at most ${load_seconds} s)"
+  start=$(millis)
+  "$jdk/bin/java" -XX:FlightRecorderOptions:repository="$work/repo" \
+      -XX:StartFlightRecording:settings="$root/jfr/src/main/resources/loomscope.jfc",filename="$recording" \
+      -cp "$work:$root/jfr/target/loomscope-jfr.jar" Emit "$work/repo" "$target_mb" "$load_seconds" 2>&1 \
+      | grep -v 'jfr,startup' || true
+  echo "emitting took $(( ($(millis) - start) / 1000 )) s"
+fi
+size_mb=$(du -m "$recording" | cut -f1)
+echo "recording: $recording, $size_mb MB"
+
+time3() { # time3 CMD...: three wall-clock runs in ms, printed space-separated
+  local runs=() t
+  for _ in 1 2 3; do
+    t=$(millis); "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }; runs+=($(( $(millis) - t )))
+  done
+  echo "${runs[@]}"
+}
+ours=$(time3 "$jdk/bin/java" -jar "$root/jfr/target/loomscope-jfr.jar" report "$recording")
+view=$(time3 "$jdk/bin/jfr" view pinned-threads "$recording")
+
+cat >"$work/JmcLoad.java" <<'JAVA'
+import java.io.File;
+import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
+
+public class JmcLoad {
+    public static void main(String[] args) throws Exception {
+        JfrLoaderToolkit.loadEvents(new File(args[0]));
+    }
+}
+JAVA
+libs="$root/jfr/target/libs/*"
+"$jdk/bin/javac" -cp "$libs" -d "$work" "$work/JmcLoad.java"
+jmc=$(time3 "$jdk/bin/java" -Xmx8g -cp "$work:$libs" JmcLoad "$recording")
+summary=$("$jdk/bin/jfr" summary "$recording" | grep -E 'loomscope\.|VirtualThread(Start|End|Pinned) ' || true)
+cores=$(nproc)
+
+doc="$root/docs/analyser-speed.md"
+cat >"$doc" <<MD
+# Analyser speed on a ${size_mb} MB recording
+
+Made by \`jfr/bench/analyser-speed.sh\` on $(date -u +%Y-%m-%d) with $("$jdk/bin/java" -version 2>&1 | head -1),
+${cores} cores (shared with other work, so treat the numbers as rough). Wall-clock time of a whole JVM run,
+three runs each, median in bold.
+
+| tool | runs (ms) | median (ms) |
+|---|---|---|
+| \`loomscope-jfr report\` (one streaming pass) | ${ours} | **$(median3 $ours)** |
+| \`jfr view pinned-threads\` | ${view} | **$(median3 $view)** |
+| JMC 9.1 \`JfrLoaderToolkit.loadEvents\` (-Xmx8g) | ${jmc} | **$(median3 $jmc)** |
+
+Events in the recording (\`jfr summary\`: type, count, bytes):
+
+\`\`\`
+${summary}
+\`\`\`
+MD
+echo "wrote $doc"
+cat "$doc"

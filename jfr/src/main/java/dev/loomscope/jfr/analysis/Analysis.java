@@ -1,0 +1,13 @@
+package dev.loomscope.jfr.analysis;
+
+import java.util.List;
+
+/**
+ * The result of {@link RecordingAnalyzer#analyze}: one report per file, one over all files, and per-file timelines.
+ *
+ * @param recordings one report per file, in the order given
+ * @param combined   one report over all files (the single report itself when there is one file)
+ * @param timelines  one timeline per file, same order as {@code recordings}; not part of the JSON output
+ */
+public record Analysis(List<Report> recordings, Report combined, List<Timeline> timelines) {
+}

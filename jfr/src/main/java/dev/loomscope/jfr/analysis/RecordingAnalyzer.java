@@ -1,0 +1,114 @@
+package dev.loomscope.jfr.analysis;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Reads JFR recordings in one streaming pass each and answers where virtual threads, requests and client calls ran.
+ *
+ * <p>Works on any recording: sections that need loomscope's events are left out (see {@link Report#missing()}).
+ */
+public final class RecordingAnalyzer {
+
+    private static final byte[] MAGIC = {'F', 'L', 'R', 0};
+
+    private RecordingAnalyzer() {
+    }
+
+    /** Analyses {@code files}, one report each and one over all, keeping up to {@link Timeline#DEFAULT_CAP} spans. */
+    public static Analysis analyze(List<Path> files) throws RecordingException {
+        return analyze(files, Timeline.DEFAULT_CAP);
+    }
+
+    /** Analyses {@code files}, keeping at most {@code timelineCap} spans of each kind per file for timelines. */
+    public static Analysis analyze(List<Path> files, int timelineCap) throws RecordingException {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no files");
+        }
+        for (Path file : files) {
+            checkLooksLikeRecording(file);
+        }
+        List<Report> reports = new ArrayList<>();
+        List<Timeline> timelines = new ArrayList<>();
+        // With several files a second accumulator sees every event, so peaks over consecutive files stay exact.
+        EventAccumulator all = files.size() > 1 ? new EventAccumulator() : null;
+        for (Path file : files) {
+            EventAccumulator one = new EventAccumulator();
+            read(file, one, all);
+            reports.add(one.report(List.of(file.toString())));
+            timelines.add(one.timeline(file.toString(), timelineCap));
+        }
+        Report combined = all == null ? reports.get(0) : all.report(files.stream().map(Path::toString).toList());
+        return new Analysis(List.copyOf(reports), combined, List.copyOf(timelines));
+    }
+
+    private static void read(Path file, EventAccumulator one, EventAccumulator all) throws RecordingException {
+        try (RecordingFile recording = new RecordingFile(file)) {
+            var types = recording.readEventTypes();
+            one.beginFile(types);
+            if (all != null) {
+                all.beginFile(types);
+            }
+            while (recording.hasMoreEvents()) {
+                RecordedEvent event = recording.readEvent();
+                one.accept(event);
+                if (all != null) {
+                    all.accept(event);
+                }
+            }
+            one.endFile();
+            if (all != null) {
+                all.endFile();
+            }
+        } catch (EOFException e) {
+            throw new RecordingException(file + " is truncated or damaged (it ends in the middle of a chunk)", e);
+        } catch (IOException e) {
+            throw new RecordingException(file + " is truncated or damaged (" + e.getMessage() + ")", e);
+        } catch (RuntimeException | InternalError e) {
+            // The JDK's parser reports some damage as unchecked exceptions; our own code throws none by design.
+            if (isFromParser(e)) {
+                throw new RecordingException(file + " is truncated or damaged (" + e + ")", e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isFromParser(Throwable e) {
+        return Arrays.stream(e.getStackTrace()).limit(3)
+                .anyMatch(frame -> frame.getClassName().startsWith("jdk.jfr.internal."));
+    }
+
+    private static void checkLooksLikeRecording(Path file) throws RecordingException {
+        if (Files.isDirectory(file)) {
+            throw new RecordingException(file + " is a directory, not a JFR recording");
+        }
+        byte[] head = new byte[MAGIC.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (NoSuchFileException e) {
+            throw new RecordingException("no such file " + file, e);
+        } catch (AccessDeniedException e) {
+            throw new RecordingException("cannot read " + file + ": permission denied", e);
+        } catch (IOException e) {
+            throw new RecordingException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (read == 0) {
+            throw new RecordingException(file + " is empty, not a JFR recording");
+        }
+        if (read < MAGIC.length || !Arrays.equals(head, MAGIC)) {
+            throw new RecordingException(file + " is not a JFR recording (it does not start with FLR)");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.loomscope.jfr.analysis;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one or more recordings say about carriers, virtual threads, requests, client calls and pinning.
+ *
+ * <p>A tree of records that the JSON renderer writes as it stands (see docs/CONTRACTS.md). Sections that need
+ * events the recording lacks are {@code null} and named in {@link #missing()}.
+ *
+ * @param sources        the files this report covers
+ * @param recording      facts about the recording itself
+ * @param carriers       carrier threads seen, or null when no event names a carrier
+ * @param virtualThreads virtual thread lifecycle, or null when jdk.VirtualThreadStart/End were not recorded
+ * @param requests       loomscope.ServerRequest spans, or null without them
+ * @param clientCalls    loomscope.ClientCall spans, or null without them
+ * @param pinning        jdk.VirtualThreadPinned, grouped by top application frame, or null when not recorded
+ * @param submitFailures jdk.VirtualThreadSubmitFailed, or null when not recorded
+ * @param missing        names of the sections that are null, in report order
+ * @param verdict        plain words: did the server and its client calls share carriers, and how
+ */
+public record Report(List<String> sources, RecordingFacts recording, Carriers carriers, VirtualThreads virtualThreads,
+                     Requests requests, ClientCalls clientCalls, Pinning pinning, SubmitFailures submitFailures,
+                     List<String> missing, String verdict) {
+
+    /** Section names as they appear in {@link #missing()} and in JSON. */
+    public static final String CARRIERS = "carriers";
+    public static final String VIRTUAL_THREADS = "virtualThreads";
+    public static final String REQUESTS = "requests";
+    public static final String CLIENT_CALLS = "clientCalls";
+    public static final String PINNING = "pinning";
+    public static final String SUBMIT_FAILURES = "submitFailures";
+
+    /**
+     * Facts about the recording.
+     *
+     * @param jdk             java.runtime.version of the recorded JVM, null when the recording does not say
+     * @param start           time of the earliest event
+     * @param end             time the latest event ended
+     * @param durationMillis  end minus start
+     * @param loomscopeEvents whether any loomscope.* event is in the recording
+     */
+    public record RecordingFacts(String jdk, Instant start, Instant end, double durationMillis,
+                                 boolean loomscopeEvents) {
+    }
+
+    /**
+     * Carrier threads: distinct carrier names in loomscope events and in jdk.VirtualThreadPinned.carrierThread.
+     *
+     * @param count       number of distinct carriers
+     * @param parallelism virtual thread scheduler parallelism the recording shows, null when unknown
+     * @param perCarrier  what each carrier ran, in name order
+     */
+    public record Carriers(int count, Integer parallelism, List<CarrierUse> perCarrier) {
+    }
+
+    /**
+     * What one carrier ran.
+     *
+     * @param name          carrier thread name, e.g. ForkJoinPool-1-worker-1
+     * @param requestStarts requests whose handler started on it
+     * @param requestEnds   requests whose handler ended on it
+     * @param callStarts    client calls that started on it
+     * @param callResumes   client calls whose thread resumed on it after the call
+     */
+    public record CarrierUse(String name, long requestStarts, long requestEnds, long callStarts, long callResumes) {
+    }
+
+    /**
+     * Virtual thread lifecycle from jdk.VirtualThreadStart and jdk.VirtualThreadEnd.
+     *
+     * @param started             start events
+     * @param ended               end events
+     * @param aliveAtEnd          threads started in the recording and not ended in it
+     * @param peakAlive           most threads alive at once, walking starts and ends in time order
+     * @param loomscopeStarted    started threads named loomscope-...
+     * @param loomscopeAliveAtEnd of those, alive at the end
+     */
+    public record VirtualThreads(long started, long ended, long aliveAtEnd, long peakAlive, long loomscopeStarted,
+                                 long loomscopeAliveAtEnd) {
+    }
+
+    /**
+     * Server requests (loomscope.ServerRequest).
+     *
+     * @param count                       requests
+     * @param onVirtualThreads            of those, handled on a virtual thread
+     * @param handlerThreads              distinct threads that handled requests
+     * @param maxInFlightPerHandlerThread most requests in flight at once on one handler thread
+     * @param peakInFlight                most requests in flight at once
+     * @param multiplexingRatio           peakInFlight per carrier, null without carriers
+     * @param byPath                      requests by path, most frequent first
+     * @param byStatus                    requests by HTTP status
+     * @param latencyMillis               handler time percentiles
+     */
+    public record Requests(long count, long onVirtualThreads, long handlerThreads, long maxInFlightPerHandlerThread,
+                           long peakInFlight, Double multiplexingRatio, Map<String, Long> byPath,
+                           Map<String, Long> byStatus, Latency latencyMillis) {
+    }
+
+    /**
+     * Client calls (loomscope.ClientCall).
+     *
+     * @param count                      calls
+     * @param onHandlerThread            calls made on the thread of the request handler they were made for
+     * @param onHandlerThreadShare       that share, 0..1
+     * @param resumedOnOtherCarrier      calls whose virtual thread resumed on another carrier than it started on
+     * @param resumedOnOtherCarrierShare that share of all calls, 0..1
+     * @param byOutcome                  calls by outcome (ok, http-error, refused, timeout, error)
+     * @param latencyMillis              call time percentiles
+     */
+    public record ClientCalls(long count, long onHandlerThread, double onHandlerThreadShare,
+                              long resumedOnOtherCarrier, double resumedOnOtherCarrierShare,
+                              Map<String, Long> byOutcome, Latency latencyMillis) {
+    }
+
+    /**
+     * Latency percentiles in milliseconds (HdrHistogram, 3 significant digits; max is exact).
+     */
+    public record Latency(double p50, double p90, double p99, double p999, double max) {
+    }
+
+    /**
+     * Pinned virtual threads (jdk.VirtualThreadPinned).
+     *
+     * @param count       pin events
+     * @param totalMillis time pinned, summed
+     * @param maxMillis   longest pin
+     * @param groups      pins grouped by top application frame, longest total first
+     */
+    public record Pinning(long count, double totalMillis, double maxMillis, List<PinGroup> groups) {
+    }
+
+    /**
+     * Pins that share a top application frame.
+     *
+     * @param topFrame           first frame not in java.*, jdk.*, sun.* (else the top frame), as pkg.Class.method(line)
+     * @param count              pins
+     * @param totalMillis        time pinned, summed
+     * @param maxMillis          longest pin
+     * @param reasons            pinnedReason values (JDK 24+), empty on JDK 21
+     * @param blockingOperations blockingOperation values (JDK 24+)
+     * @param carriers           carrierThread names (JDK 24+)
+     * @param stackTrace         stack of the longest pin, top first, at most 32 frames
+     */
+    public record PinGroup(String topFrame, long count, double totalMillis, double maxMillis, List<String> reasons,
+                           List<String> blockingOperations, List<String> carriers, List<String> stackTrace) {
+    }
+
+    /**
+     * Virtual threads the scheduler could not run (jdk.VirtualThreadSubmitFailed).
+     *
+     * @param count events
+     */
+    public record SubmitFailures(long count) {
+    }
+}

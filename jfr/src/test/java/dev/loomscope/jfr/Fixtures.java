@@ -1,0 +1,22 @@
+package dev.loomscope.jfr;
+
+import java.nio.file.Path;
+
+/** The committed recordings under src/test/resources/recordings (made by make-recordings.sh there). */
+public final class Fixtures {
+
+    public static final Path DIRECTORY = Path.of("src/test/resources/recordings");
+    /** 60 hops (/ calling /upstream, 20 at a time) and 5 fan-outs of 8 calls, on JDK 25. */
+    public static final Path HOP_AND_FANOUT = DIRECTORY.resolve("hop-and-fanout.jfr");
+    /** 3 pins in a class initializer, plus synchronized and lock requests that do not pin on JDK 25. */
+    public static final Path PINNING_CLASS_INIT = DIRECTORY.resolve("pinning-class-init.jfr");
+    /** A plain program, no loomscope events: 201 virtual threads (start/end enabled) and 1 class-init pin. */
+    public static final Path PLAIN_NO_LOOMSCOPE = DIRECTORY.resolve("plain-jdk-no-loomscope.jfr");
+    /** The same program with the JDK's default settings: no virtual thread start/end events. */
+    public static final Path PLAIN_DEFAULT_SETTINGS = DIRECTORY.resolve("plain-jdk-default-settings.jfr");
+
+    public static final Path[] ALL = {HOP_AND_FANOUT, PINNING_CLASS_INIT, PLAIN_NO_LOOMSCOPE, PLAIN_DEFAULT_SETTINGS};
+
+    private Fixtures() {
+    }
+}
