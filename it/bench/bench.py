@@ -103,7 +103,7 @@ def summary(directory):
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for scenario in scenarios:
         rows = [r for r in results if r["scenario"] == scenario]
-        for server in ["loomscope-rec", "loomscope-norec", "vertx"]:
+        for server in ["loomscope-rec", "loomscope-norec", "vertx", "loomscope-tuned"]:
             mine = [r for r in rows if r["server"] == server and r["driver"] == driver]
             if not mine:
                 continue
@@ -118,7 +118,9 @@ def summary(directory):
                 str(sum(int(r["errors"]) for r in mine)),
                 fmt(med([float(r["cpu_us_per_req"]) for r in mine]), 1),
                 ratio_text(ratio_median(rows, server, "vertx", driver)) if server != "vertx" else "1",
-                ratio_text(ratio_median(rows, server, "loomscope-norec", driver)) if server == "loomscope-rec" else "–",
+                ratio_text(ratio_median(rows, server, "loomscope-norec", driver)) if server == "loomscope-rec"
+                else "÷ rec: " + ratio_text(ratio_median(rows, server, "loomscope-rec", driver))
+                if server == "loomscope-tuned" else "–",
                 info.get("peak_rss_mb", "–"), info.get("max_threads", "–")]) + " |")
     print(f"\n## Load generators on loomscope `/` (recording on), same connections, same round\n")
     print(f"| scenario | wrk req/s | loomscope-client req/s | loomscope-client ÷ wrk | wrk p99 ms "

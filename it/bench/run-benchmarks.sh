@@ -5,18 +5,24 @@
 #   S2  upstream delay 100 ms, 1000 connections, 20 s   (Little's-law limit 10 000 req/s)
 #   S3  upstream delay 100 ms, 5000 connections, 20 s   (limit 50 000 req/s)
 # The three servers and the one upstream they all call start once and serve all scenarios. Before each scenario
-# every server is warmed up with wrk until its throughput is steady (5 s steps, at most WARMUP_MAX s: the JIT
-# needs long on a busy machine), then RUNS rounds run; in a round every server is measured once, in an order
-# that rotates from round to round, plus the other load generator against loomscope (recording on) at the same
-# connection count. RSS and thread count of each server are sampled from /proc during the scenario. At the end a
+# every server is warmed up with wrk until its throughput is steady (each process first at S1 for its JIT, then at
+# the scenario's connection count; see warm_up), then RUNS rounds run; in a round every
+# server is measured once, in an order that rotates from round to round, plus the other load generator against
+# loomscope (recording on) at the same connection count. RSS and thread count of each server are sampled from /proc during the scenario. At the end a
 # fresh loomscope with -Xmx512m runs S3 once more.
 #
 # Usage:  it/bench/run-benchmarks.sh                 # everything, about 20-25 minutes
-#         RUNS=1 SCENARIOS=S1 S1_SECONDS=5 WARMUP_MAX=10 SMALL_HEAP_CHECK=0 it/bench/run-benchmarks.sh   # smoke run
+#         RUNS=1 SCENARIOS=S1 S1_SECONDS=5 WARMUP_JIT_MIN=10 WARMUP_JIT_MAX=10 SMALL_HEAP_CHECK=0 \
+#           it/bench/run-benchmarks.sh                # a smoke run, about 2 minutes
 # Needs:  JDK 21+ (found by .ci/jdk), Maven, wrk (apt-get install -y wrk), python3.
-# Knobs (environment): RUNS=3  SCENARIOS="S1 S2 S3"  S1_SECONDS=15 S2_SECONDS=20 S3_SECONDS=20  WARMUP_MAX=60
+# Knobs (environment): RUNS=3  SCENARIOS="S1 S2 S3"  S1_SECONDS=15 S2_SECONDS=20 S3_SECONDS=20
+#   WARMUP_JIT_MIN=30 WARMUP_JIT_MAX=45 (s of S1 load per server process first, for the JIT)
+#   WARMUP_MIN=10 WARMUP_MAX=20 (s of load per server before each scenario, at its connection count)
 #   DRIVER=wrk|loomscope (what loads the servers; the other one is the comparison)  LOADGEN_WARMUP=10
-#   SERVER_OPTS="-Xmx1g"  LOOMSCOPE_OPTS=""  SMALL_HEAP_CHECK=1  SKIP_BUILD=0  BASE_PORT=19000  OUT=dir
+#   SERVER_OPTS="-Xmx1g"  LOOMSCOPE_OPTS=""  SMALL_HEAP_CHECK=1  SMALL_HEAP_OPTS=""  SKIP_BUILD=0
+#   BASE_PORT=19000  OUT=dir
+#   TUNED_OPTS="-Dkey=value ..."  adds a fourth server to every round: loomscope with its recording on and these
+#                                 options, to measure a tuning lever against the current settings in the same run
 # Output: a results directory (printed at the start) with every raw log, results.tsv, servers.tsv and
 #         summary.md, the tables docs/benchmarks.md quotes.
 set -euo pipefail
@@ -25,12 +31,16 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 RUNS=${RUNS:-3}
 SCENARIOS=${SCENARIOS:-"S1 S2 S3"}
-WARMUP_MAX=${WARMUP_MAX:-60}
-WARMUP_STEP=5
+WARMUP_JIT_MIN=${WARMUP_JIT_MIN:-30}   # S1-style load once per server process, for the JIT
+WARMUP_JIT_MAX=${WARMUP_JIT_MAX:-45}
+WARMUP_MIN=${WARMUP_MIN:-10}           # before each scenario, at its connection count
+WARMUP_MAX=${WARMUP_MAX:-20}
+SMALL_HEAP_OPTS=${SMALL_HEAP_OPTS:-}
 DRIVER=${DRIVER:-wrk}
 LOADGEN_WARMUP=${LOADGEN_WARMUP:-10}
 SERVER_OPTS=${SERVER_OPTS:--Xmx1g}
 LOOMSCOPE_OPTS=${LOOMSCOPE_OPTS:-}
+TUNED_OPTS=${TUNED_OPTS:-}
 SMALL_HEAP_CHECK=${SMALL_HEAP_CHECK:-1}
 SKIP_BUILD=${SKIP_BUILD:-0}
 BASE_PORT=${BASE_PORT:-19000}
@@ -40,8 +50,9 @@ LOOP_LIMIT_SECONDS=600
 
 UPSTREAM_PORT=$BASE_PORT
 declare -A PORT=([loomscope-rec]=$((BASE_PORT + 10)) [loomscope-norec]=$((BASE_PORT + 20)) [vertx]=$((BASE_PORT + 30))
-                 [loomscope-512m]=$((BASE_PORT + 40)))
+                 [loomscope-512m]=$((BASE_PORT + 40)) [loomscope-tuned]=$((BASE_PORT + 50)))
 SERVERS=(loomscope-rec loomscope-norec vertx)
+[[ -n $TUNED_OPTS ]] && SERVERS+=(loomscope-tuned)
 
 die() { echo "run-benchmarks: $*" >&2; exit 1; }
 
@@ -112,6 +123,7 @@ ulimit -n "$(ulimit -Hn)"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "git: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null)$(cd "$ROOT" && git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
   echo "runs: $RUNS, driver: $DRIVER, server options: $SERVER_OPTS $LOOMSCOPE_OPTS"
+  [[ -n $TUNED_OPTS ]] && echo "loomscope-tuned: recording on + $TUNED_OPTS"
 } > "$OUT/machine.txt"
 cat "$OUT/machine.txt"
 
@@ -133,9 +145,10 @@ start_server() { # scenario name [extra JVM options...]
       "$JAVA" $SERVER_OPTS "$@" -jar "$DIST/vertx/vertx-hop.jar" "$port" "http://127.0.0.1:$UPSTREAM_PORT/upstream" \
         > "$OUT/$scenario-$name.log" 2>&1 & ;;
     loomscope-*)
-      local recording=true
+      local recording=true tuned=""
       [[ $name == loomscope-norec ]] && recording=false
-      (cd "$OUT" && exec "$JAVA" $SERVER_OPTS $LOOMSCOPE_OPTS "$@" \
+      [[ $name == loomscope-tuned ]] && tuned=$TUNED_OPTS
+      (cd "$OUT" && exec "$JAVA" $SERVER_OPTS $LOOMSCOPE_OPTS $tuned "$@" \
         -Dserver.port="$port" -Dserver.sockets.0.port=$((port + 1)) \
         -Dapp.upstream.uri="http://127.0.0.1:$UPSTREAM_PORT/upstream" \
         -Dapp.recording.enabled=$recording -Dapp.recording.file="$OUT/$scenario-$name.jfr" \
@@ -194,20 +207,25 @@ measure() {
 
 other_driver() { [[ $DRIVER == wrk ]] && echo loomscope || echo wrk; }
 
-# Loads a server with wrk in WARMUP_STEP-second steps until two steps in a row are within 10%, at most WARMUP_MAX s.
-warm_up() { # scenario server url connections
-  local previous=0 rps step steps=$((WARMUP_MAX / WARMUP_STEP))
+# Loads a server with wrk in steps for at least MIN seconds and until three steps in a row are within 10% of each
+# other, at most MAX seconds. A busy machine compiles slowly: two slow steps in a row look steady too. Steps are
+# 5 s, 10 s at 5000 connections, whose first seconds go to connecting (SYN retries past the accept backlog).
+warm_up() { # scenario server url connections min_seconds max_seconds
+  local a=0 b=0 rps step size=$(($4 >= 5000 ? 10 : 5)) steps min_steps
+  steps=$(($6 / size)) min_steps=$(($5 / size))
   for ((step = 1; step <= steps; step++)); do
-    load wrk "$3" "$4" "$WARMUP_STEP" "$OUT/$1-warmup-$2-$step.txt"
+    load wrk "$3" "$4" "$size" "$OUT/$1-warmup-$2-$step.txt"
     rps=$(awk '/Requests\/sec/ {printf "%d", $2}' "$OUT/$1-warmup-$2-$step.txt")
     rps=${rps:-0}
-    if ((step > 1 && rps > 0 && rps * 10 >= previous * 9 && rps * 10 <= previous * 11)); then
+    if ((step >= min_steps && step >= 3 && rps > 0 && a > 0 && b > 0)) \
+        && within_tenth "$rps" "$b" && within_tenth "$rps" "$a" && within_tenth "$a" "$b"; then
       break
     fi
-    previous=$rps
+    a=$b b=$rps
   done
-  echo "  warmed $2 up for $((step * WARMUP_STEP > WARMUP_MAX ? WARMUP_MAX : step * WARMUP_STEP)) s (last step $rps req/s)"
+  echo "  warmed $2 up at $4 connections for $(((step > steps ? steps : step) * size)) s (last step $rps req/s)"
 }
+within_tenth() { (($1 * 10 >= $2 * 9 && $1 * 10 <= $2 * 11)); }
 
 scenario_settings() { # sets DELAY CONNECTIONS DURATION for $1
   case $1 in
@@ -228,11 +246,15 @@ for server in "${SERVERS[@]}"; do
   start_server all "$server"
 done
 
+echo "run-benchmarks: JIT warm-up at S1 load"
+for server in "${SERVERS[@]}"; do
+  warm_up jit "$server" "$(hop_url "$server" 0)" 64 "$WARMUP_JIT_MIN" "$WARMUP_JIT_MAX"
+done
 for scenario in $SCENARIOS; do
   scenario_settings "$scenario"
   echo "run-benchmarks: $scenario: delay ${DELAY} ms, $CONNECTIONS connections, ${DURATION} s x $RUNS rounds"
   for server in "${SERVERS[@]}"; do
-    warm_up "$scenario" "$server" "$(hop_url "$server" "$DELAY")" "$CONNECTIONS"
+    warm_up "$scenario" "$server" "$(hop_url "$server" "$DELAY")" "$CONNECTIONS" "$WARMUP_MIN" "$WARMUP_MAX"
   done
   rm -f "$OUT/$scenario.stop"
   for server in "${SERVERS[@]}"; do
@@ -262,12 +284,11 @@ if [[ $SMALL_HEAP_CHECK == 1 ]]; then
   start_upstream S3-512m
   SERVER_OPTS_SAVED=$SERVER_OPTS
   SERVER_OPTS="-Xmx512m"
-  start_server S3-512m loomscope-512m "-Xlog:gc:file=$OUT/S3-512m-gc.log"
+  start_server S3-512m loomscope-512m $SMALL_HEAP_OPTS "-Xlog:gc:file=$OUT/S3-512m-gc.log"
   SERVER_OPTS=$SERVER_OPTS_SAVED
   url=$(hop_url loomscope-512m "$DELAY")
-  # Its JIT warms up at S1, as the other servers' did; then S3 itself warms up the 5000 connections.
-  warm_up S3-512m-jit loomscope-512m "$(hop_url loomscope-512m 0)" 64
-  warm_up S3-512m loomscope-512m "$url" "$CONNECTIONS"
+  warm_up S3-512m-jit loomscope-512m "$(hop_url loomscope-512m 0)" 64 "$WARMUP_JIT_MIN" "$WARMUP_JIT_MAX"
+  warm_up S3-512m loomscope-512m "$url" "$CONNECTIONS" "$WARMUP_MIN" "$WARMUP_MAX"
   rm -f "$OUT/S3-512m.stop"
   sample_process "${PID_OF[loomscope-512m]}" "$OUT/S3-512m-loomscope-512m.proc" "$OUT/S3-512m.stop" &
   PIDS+=($!)

@@ -10,6 +10,7 @@
 # Usage: cd /work/main && .ci/jdk mvn -B -q -o -pl jfr install -DskipTests && jfr/bench/analyser-speed.sh
 #        TARGET_MB=50 LOAD_SECONDS=120 jfr/bench/analyser-speed.sh     (smaller, faster)
 #        RECORDING=big.jfr jfr/bench/analyser-speed.sh                 (time an existing recording)
+#        EMIT_ONLY=out.jfr TARGET_MB=30 jfr/bench/analyser-speed.sh    (only make the recording; html-report.sh uses it)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -125,14 +126,23 @@ JAVA
 fi
 size_mb=$(du -m "$recording" | cut -f1)
 echo "recording: $recording, $size_mb MB"
+if [ -n "${EMIT_ONLY:-}" ]; then
+  cp "$recording" "$EMIT_ONLY"
+  exit 0
+fi
 
-time3() { # time3 CMD...: three wall-clock runs in ms, printed space-separated
-  local runs=() t
+time3() { # time3 CMD...: three runs; prints wall-clock ms, then user CPU seconds, space-separated ("w w w|u u u")
+  local walls=() users=() t
   for _ in 1 2 3; do
-    t=$(millis); "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }; runs+=($(( $(millis) - t )))
+    t=$(millis)
+    /usr/bin/time -f %U -o "$work/cpu" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+    walls+=($(( $(millis) - t ))); users+=($(tail -1 "$work/cpu"))
   done
-  echo "${runs[@]}"
+  echo "${walls[*]}|${users[*]}"
 }
+walls() { echo "${1%|*}"; }
+users() { echo "${1#*|}"; }
+median3f() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
 ours=$(time3 "$jdk/bin/java" -jar "$root/jfr/target/loomscope-jfr.jar" report "$recording")
 view=$(time3 "$jdk/bin/jfr" view pinned-threads "$recording")
 
@@ -157,14 +167,16 @@ cat >"$doc" <<MD
 # Analyser speed on a ${size_mb} MB recording
 
 Made by \`jfr/bench/analyser-speed.sh\` on $(date -u +%Y-%m-%d) with $("$jdk/bin/java" -version 2>&1 | head -1),
-${cores} cores (shared with other work, so treat the numbers as rough). Wall-clock time of a whole JVM run,
-three runs each, median in bold.
+${cores} cores shared with other engineers' builds and tests (load average $(cut -d' ' -f1 /proc/loadavg) at the end),
+so wall-clock times are rough; user CPU time (all threads: parsing, JIT, GC) is steadier. Each figure is a whole
+JVM run, three runs each, median in bold. \`jfr view\` parses only the event types its query names; the analyser
+and JMC read every event.
 
-| tool | runs (ms) | median (ms) |
-|---|---|---|
-| \`loomscope-jfr report\` (one streaming pass) | ${ours} | **$(median3 $ours)** |
-| \`jfr view pinned-threads\` | ${view} | **$(median3 $view)** |
-| JMC 9.1 \`JfrLoaderToolkit.loadEvents\` (-Xmx8g) | ${jmc} | **$(median3 $jmc)** |
+| tool | wall runs (ms) | wall median (ms) | user CPU runs (s) | user CPU median (s) |
+|---|---|---|---|---|
+| \`loomscope-jfr report\` (one streaming pass) | $(walls "$ours") | **$(median3 $(walls "$ours"))** | $(users "$ours") | **$(median3f $(users "$ours"))** |
+| \`jfr view pinned-threads\` | $(walls "$view") | **$(median3 $(walls "$view"))** | $(users "$view") | **$(median3f $(users "$view"))** |
+| JMC 9.1 \`JfrLoaderToolkit.loadEvents\` (-Xmx8g) | $(walls "$jmc") | **$(median3 $(walls "$jmc"))** | $(users "$jmc") | **$(median3f $(users "$jmc"))** |
 
 Events in the recording (\`jfr summary\`: type, count, bytes):
 

@@ -19,7 +19,8 @@ trap 'rm -rf "$work"' EXIT
 # start_server NAME: starts the server recording to $work/NAME.jfr; sets $pid and $base
 start_server() {
   local log="$work/$1.log"
-  "$jdk" java -Dserver.port=0 -Dserver.host=127.0.0.1 -Dserver.sockets.0.port=0 \
+  # Cold servers (no warm-up): the fixtures show the class-loading pins of a JVM's first concurrent requests.
+  "$jdk" java -Dserver.port=0 -Dserver.host=127.0.0.1 -Dserver.sockets.0.port=0 -Dapp.warm-up.enabled=false \
       -Dapp.recording.file="$work/$1.jfr" -jar "$jar" >"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 150); do

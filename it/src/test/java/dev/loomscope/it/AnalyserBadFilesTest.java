@@ -30,7 +30,7 @@ class AnalyserBadFilesTest {
 
     @BeforeAll
     static void recordASmallRecordingWithLoomscopeEvents() throws IOException {
-        directory = Output.forClass(AnalyserBadFilesTest.class);
+        directory = TestOutput.forClass(AnalyserBadFilesTest.class);
         recording = directory.resolve("whole.jfr");
         try (Recording jfr = new Recording()) {
             jfr.enable(ServerRequestEvent.class).withThreshold(java.time.Duration.ZERO);

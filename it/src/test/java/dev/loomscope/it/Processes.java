@@ -40,7 +40,7 @@ final class Processes implements BeforeAllCallback, BeforeEachCallback, AfterEac
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         classDirectory = Jars.output().resolve(context.getRequiredTestClass().getSimpleName());
-        Output.clean(classDirectory);
+        TestOutput.clean(classDirectory);
     }
 
     @Override
@@ -49,13 +49,13 @@ final class Processes implements BeforeAllCallback, BeforeEachCallback, AfterEac
     }
 
     @Override
-    public void afterEach(ExtensionContext context) throws InterruptedException {
+    public void afterEach(ExtensionContext context) {
         inTest = false;
         stopAll(testScoped);
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws InterruptedException {
+    public void afterAll(ExtensionContext context) {
         stopAll(classScoped);
     }
 
@@ -78,7 +78,7 @@ final class Processes implements BeforeAllCallback, BeforeEachCallback, AfterEac
         return directory;
     }
 
-    private static void stopAll(Deque<ServerProcess> servers) throws InterruptedException {
+    private static void stopAll(Deque<ServerProcess> servers) {
         // Callers first, their upstreams last: the reverse of the start order.
         while (!servers.isEmpty()) {
             ServerProcess server = servers.pop();

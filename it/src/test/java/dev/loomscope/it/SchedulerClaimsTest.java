@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <ol>
  *   <li>keep-alive: {@value #KEEP_ALIVE_CONNECTIONS} connections, exactly {@value #KEEP_ALIVE_REQUESTS} requests to {@code /};</li>
  *   <li>fan-out: {@value #FANOUT_REQUESTS} requests to {@code /fanout} with {@value #FANOUT_CALLS} calls each;</li>
- *   <li>multiplex: {@value #MULTIPLEX_CONNECTIONS} connections for 3 s to {@code /} with a
- *       {@value #UPSTREAM_DELAY_MS} ms upstream.</li>
+ *   <li>multiplex: {@value #MULTIPLEX_CONNECTIONS} connections, {@value #MULTIPLEX_REQUESTS} requests to {@code /}
+ *       with a {@value #UPSTREAM_DELAY_MS} ms upstream.</li>
  * </ol>
  */
 class SchedulerClaimsTest {
@@ -50,7 +50,8 @@ class SchedulerClaimsTest {
     static final int FANOUT_CALLS = 10;
     static final int MULTIPLEX_CONNECTIONS = 500;
     static final int UPSTREAM_DELAY_MS = 200;
-    static final Duration MULTIPLEX_TIME = Duration.ofSeconds(3);
+    static final int MULTIPLEX_REQUESTS = 1500;
+    static final Duration THREAD_EXIT_MARGIN = Duration.ofSeconds(1);
 
     private static final Pattern CARRIER = Pattern.compile("ForkJoinPool-(\\d+)-worker-(\\d+)");
     private static final Pattern FANOUT_THREAD = Pattern.compile("loomscope-fanout-(\\d+)-(\\d+)");
@@ -77,8 +78,10 @@ class SchedulerClaimsTest {
         mark(server);
         fanout = Loads.requests(log, server.uri("/fanout?calls=" + FANOUT_CALLS + "&delayMs=5"), 4, FANOUT_REQUESTS);
         mark(server);
-        multiplex = Loads.during(log, server.uri("/?delayMs=" + UPSTREAM_DELAY_MS), MULTIPLEX_CONNECTIONS,
-                                 MULTIPLEX_TIME);
+        // All connections open before the first request goes out, so the first wave alone puts up to
+        // MULTIPLEX_CONNECTIONS requests in flight; a count, not a time, so a busy machine cannot cut it short.
+        multiplex = Loads.requests(log, server.uri("/?delayMs=" + UPSTREAM_DELAY_MS), MULTIPLEX_CONNECTIONS,
+                                   MULTIPLEX_REQUESTS);
         mark(server);
 
         // The load generator has returned, so its connections are closed: what is still alive now leaked.
@@ -132,6 +135,8 @@ class SchedulerClaimsTest {
                 .isEqualTo(recorded.requests.size());
         assertThat(report.clientCalls().onHandlerThread()).as("analyser: calls on their handler's thread")
                 .isEqualTo(hops.size());
+        System.out.printf("claim 1: %d of %d requests to / ran on a virtual thread with their call on that thread%n",
+                          hops.size() - violations.size(), hops.size());
     }
 
     /** Claim 1, fan-out: the calls ran on their own named virtual threads, on behalf of the handler's thread. */
@@ -242,8 +247,8 @@ class SchedulerClaimsTest {
     }
 
     /**
-     * Claim 7: could fail if a fan-out thread outlived its request, had no end in the recording, or if a
-     * loomscope thread was still alive in the server or the test JVM once the load had stopped.
+     * Claim 7: could fail if a fan-out thread outlived its request by more than its own exit, had no end in the
+     * recording, or if a loomscope thread was still alive in the server or the test JVM once the load had stopped.
      */
     @Test
     void noVirtualThreadLoomscopeStartedOutlivesItsWork() {
@@ -251,17 +256,26 @@ class SchedulerClaimsTest {
                 .collect(Collectors.toMap(ThreadMark::threadId, ThreadMark::time, (a, b) -> a));
         List<ThreadMark> started = recorded.virtualStarts.stream().filter(t -> t.name().startsWith("loomscope-")).toList();
         assertThat(started).as("loomscope threads started in the server").hasSize(FANOUT_REQUESTS * FANOUT_CALLS);
+        Duration latestExit = Duration.ZERO;
         for (ThreadMark thread : started) {
             Matcher name = FANOUT_THREAD.matcher(thread.name());
             assertThat(name.matches()).as(thread.name()).isTrue();
             Request parent = recorded.request(Long.parseLong(name.group(1))).orElseThrow();
+            // The executor's close() returns once the tasks are done; the thread's own exit, and with it
+            // jdk.VirtualThreadEnd, may come a moment later (72 us seen): hence a margin, not the request's end.
             assertThat(ends.get(thread.threadId())).as("end of %s", thread).isNotNull()
-                    .isBeforeOrEqualTo(parent.end());
+                    .isBeforeOrEqualTo(parent.end().plus(THREAD_EXIT_MARGIN));
+            Duration afterRequest = Duration.between(parent.end(), ends.get(thread.threadId()));
+            latestExit = afterRequest.compareTo(latestExit) > 0 ? afterRequest : latestExit;
         }
         assertThat(loomscopeThreadsInServerAfterLoad).as("loomscope threads alive in the server after the load").isEmpty();
         assertThat(loadThreadsInTestJvmAfterLoad).as("load generator threads alive after it returned").isEmpty();
         assertThat(report.virtualThreads().loomscopeStarted()).isEqualTo(started.size());
         assertThat(report.virtualThreads().loomscopeAliveAtEnd()).isZero();
+        System.out.printf("claim 7: %d loomscope threads started and ended, the latest %d us after its request;"
+                                  + " alive after the load: %d in the server, %d in the test JVM%n", started.size(),
+                          latestExit.toNanos() / 1000, loomscopeThreadsInServerAfterLoad.size(),
+                          loadThreadsInTestJvmAfterLoad.size());
     }
 
     /** The analyser's requests.byPath and every path filter depend on it. */

@@ -66,7 +66,6 @@ final class ServerProcess implements AutoCloseable {
 
         List<String> command = new ArrayList<>();
         command.add(Jars.java());
-        command.addAll(options.jvmOptions);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(Jars.server().toString());
@@ -215,15 +214,18 @@ final class ServerProcess implements AutoCloseable {
 
     /** Stops the process whatever state the test left it in: SIGTERM, then SIGKILL after {@link #STOP_LIMIT}. */
     @Override
-    public void close() throws InterruptedException {
-        if (!process.isAlive()) {
-            stdout.finish();
-            return;
-        }
+    public void close() {
         try {
-            stop(STOP_LIMIT);
+            if (process.isAlive()) {
+                stop(STOP_LIMIT);
+            } else {
+                stdout.finish();
+            }
         } catch (AssertionError e) {
             // Already killed by stop(); the test that owns this process reports its own failure.
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -243,7 +245,6 @@ final class ServerProcess implements AutoCloseable {
         private boolean recording = true;
         private int port;
         private final Map<String, String> properties = new LinkedHashMap<>();
-        private final List<String> jvmOptions = new ArrayList<>();
 
         static Options defaults() {
             return new Options();
@@ -271,11 +272,6 @@ final class ServerProcess implements AutoCloseable {
 
         Options upstream(String uri) {
             return property("app.upstream.uri", uri);
-        }
-
-        Options jvmOption(String option) {
-            jvmOptions.add(option);
-            return this;
         }
     }
 

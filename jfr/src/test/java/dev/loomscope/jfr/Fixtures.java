@@ -6,9 +6,9 @@ import java.nio.file.Path;
 public final class Fixtures {
 
     public static final Path DIRECTORY = Path.of("src/test/resources/recordings");
-    /** 60 hops (/ calling /upstream, 20 at a time) and 5 fan-outs of 8 calls, on JDK 25. */
+    /** 60 hops (/ calling /upstream, 20 at a time) and 5 fan-outs of 8 calls, on JDK 25, from a cold server (app.warm-up.enabled=false): 40 class-loading pins. */
     public static final Path HOP_AND_FANOUT = DIRECTORY.resolve("hop-and-fanout.jfr");
-    /** 3 pins in a class initializer, plus synchronized and lock requests that do not pin on JDK 25. */
+    /** 3 requests blocking in a class initializer (plus one cold-start pin), and synchronized and lock requests that do not pin on JDK 25. */
     public static final Path PINNING_CLASS_INIT = DIRECTORY.resolve("pinning-class-init.jfr");
     /** A plain program, no loomscope events: 201 virtual threads (start/end enabled) and 1 class-init pin. */
     public static final Path PLAIN_NO_LOOMSCOPE = DIRECTORY.resolve("plain-jdk-no-loomscope.jfr");

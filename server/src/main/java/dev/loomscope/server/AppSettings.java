@@ -11,10 +11,11 @@ import io.helidon.config.Config;
  *
  * @param upstream  where {@code /} and {@code /fanout} send their calls
  * @param recording the JFR recording the server keeps
+ * @param warmUp    whether a few requests run through the server before its recording starts
  */
-record AppSettings(UpstreamTarget upstream, RecordingSettings recording) {
+record AppSettings(UpstreamTarget upstream, RecordingSettings recording, boolean warmUp) {
 
-    /** Reads {@code app.upstream.uri}, {@code app.recording.enabled} and {@code app.recording.file}. */
+    /** Reads {@code app.upstream.uri}, {@code app.recording.*} and {@code app.warm-up.enabled}. */
     static AppSettings from(Config app) {
         Optional<URI> upstream = app.get("upstream.uri").asString()
                 .map(String::strip)
@@ -23,7 +24,8 @@ record AppSettings(UpstreamTarget upstream, RecordingSettings recording) {
         RecordingSettings recording = new RecordingSettings(
                 app.get("recording.enabled").asBoolean().orElse(true),
                 Path.of(app.get("recording.file").asString().orElse("loomscope.jfr")));
-        return new AppSettings(new UpstreamTarget(upstream), recording);
+        return new AppSettings(new UpstreamTarget(upstream), recording,
+                               app.get("warm-up.enabled").asBoolean().orElse(true));
     }
 
     private static URI upstreamUri(String text) {

@@ -1,5 +1,6 @@
 package dev.loomscope.server;
 
+import java.net.URI;
 import java.util.Optional;
 
 import dev.loomscope.client.UpstreamClient;
@@ -30,9 +31,7 @@ public final class Main {
             return;
         }
 
-        Optional<FlightRecording> recording = FlightRecording.start(settings.recording());
         UpstreamClient client = UpstreamClient.create(config.get("client"));
-        SocketClassesWarmUp.run();
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 // We stop the server ourselves, before the recording, so requests in flight reach the file.
@@ -40,8 +39,19 @@ public final class Main {
                 .routing(routing -> routing(routing, settings, client))
                 .build()
                 .start();
+        if (settings.warmUp()) {
+            WarmUp.run(URI.create("http://" + loopbackOrBound(config) + ":" + server.port() + "/"), client);
+        }
+        Optional<FlightRecording> recording = FlightRecording.start(settings.recording());
         GracefulStop.onSignals(server, client, recording);
         Banner.print(server, settings, recording);
+    }
+
+    // Where this process reaches its own public socket: the bound address, or loopback when bound to all.
+    private static String loopbackOrBound(Config config) {
+        String host = config.get("server.host").asString().orElse("0.0.0.0");
+        return host.equals("0.0.0.0") || host.equals("::") || host.isBlank() ? "127.0.0.1"
+                : host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     }
 
     /** Routes of the public socket; tests build the same routing. */

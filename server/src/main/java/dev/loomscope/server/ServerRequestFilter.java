@@ -26,7 +26,8 @@ final class ServerRequestFilter implements Filter {
         } finally {
             if (event.isEnabled()) {
                 event.method = req.prologue().method().text();
-                event.path = req.path().path();
+                // The prologue holds the path as sent; req.path() in a filter is a routed path, "/" before routing.
+                event.path = req.prologue().uriPath().absolute().path();
                 event.status = res.status().code();
             }
             event.endAndCommit();

@@ -83,6 +83,11 @@ public class RequestEventsJfrTest {
         assertThat(call.getString("uri")).endsWith("/upstream?delayMs=0&bytes=128");
         assertThat(call.getString("startCarrier")).matches(CARRIER);
         assertThat(call.getString("endCarrier")).matches(CARRIER);
+        // The upstream call reached this server's /upstream, recorded under its own path.
+        assertThat(jfrEvents.events()
+                           .filter(e -> e.getEventType().getName().equals(ServerRequestEvent.NAME))
+                           .map(e -> e.getString("path")))
+                .contains("/", "/upstream");
         // The call lies inside the request that made it.
         assertThat(call.getStartTime()).isAfterOrEqualTo(request.getStartTime());
         assertThat(call.getEndTime()).isBeforeOrEqualTo(request.getEndTime());
@@ -96,6 +101,7 @@ public class RequestEventsJfrTest {
         jfrEvents.awaitEvents();
 
         RecordedEvent request = events(ServerRequestEvent.NAME, requestId).get(0);
+        assertThat(request.getString("path")).isEqualTo("/fanout");
         List<RecordedEvent> calls = events(ClientCallEvent.NAME, requestId);
         assertThat(calls).hasSize(5);
         Set<Long> callThreads = calls.stream().map(c -> c.getLong("threadId")).collect(Collectors.toSet());

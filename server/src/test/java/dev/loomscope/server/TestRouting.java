@@ -32,8 +32,9 @@ final class TestRouting {
     /** Routing whose upstream is {@code upstream}. */
     static void withUpstream(HttpRouting.Builder routing, URI upstream) {
         Config config = Services.get(Config.class);
-        AppSettings settings = new AppSettings(new UpstreamTarget(Optional.of(upstream)),
-                                               AppSettings.from(config.get("app")).recording());
+        AppSettings defaults = AppSettings.from(config.get("app"));
+        AppSettings settings = new AppSettings(new UpstreamTarget(Optional.of(upstream)), defaults.recording(),
+                                               defaults.warmUp());
         Main.routing(routing, settings, UpstreamClient.create(config.get("client")));
     }
 

@@ -358,7 +358,7 @@ final class EventAccumulator {
         for (int i = 0; i < pins.size(); i++) {
             use(counts, pins.startCarrier(i));
         }
-        Map<String, long[]> uses = new TreeMap<>(Names::compareNatural);
+        Map<String, long[]> uses = new TreeMap<>(NaturalOrder.INSTANCE);
         for (int index = 0; index < counts.length; index++) {
             String name = carriers.name(index);
             if (counts[index] != null && !name.isEmpty()) {
@@ -542,7 +542,7 @@ final class EventAccumulator {
         private final String topFrame;
         private final Set<String> reasons = new TreeSet<>();
         private final Set<String> operations = new TreeSet<>();
-        private final Set<String> carriers = new TreeSet<>(Names::compareNatural);
+        private final Set<String> carriers = new TreeSet<>(NaturalOrder.INSTANCE);
         private long count;
         private long totalNanos;
         private long maxNanos = -1;

@@ -120,46 +120,39 @@ final class SpanStore {
 
     /** Most spans that overlap at one instant on one thread. */
     long peakOverlapPerThread() {
-        Integer[] order = byThreadThenStart();
+        int[] order = IndexSort.sorted(size, (a, b) -> threadId[a] != threadId[b]
+                ? Long.compare(threadId[a], threadId[b]) : Long.compare(start[a], start[b]));
         long peak = 0;
         int from = 0;
         while (from < order.length) {
-            int to = from;
-            PeakCounter counter = new PeakCounter();
-            while (to < order.length && threadId[order[to]] == threadId[order[from]]) {
-                counter.up(start[order[to]]);
-                counter.down(end[order[to]]);
+            long thread = threadId[order[from]];
+            int to = from + 1;
+            long furthestEnd = end[order[from]];
+            boolean overlaps = false;
+            while (to < order.length && threadId[order[to]] == thread) {
+                overlaps |= start[order[to]] < furthestEnd;
+                furthestEnd = Math.max(furthestEnd, end[order[to]]);
                 to++;
             }
-            peak = Math.max(peak, counter.peak());
+            if (overlaps) {
+                PeakCounter counter = new PeakCounter();
+                for (int k = from; k < to; k++) {
+                    counter.up(start[order[k]]);
+                    counter.down(end[order[k]]);
+                }
+                peak = Math.max(peak, counter.peak());
+            } else {
+                peak = Math.max(peak, 1);
+            }
             from = to;
         }
         return peak;
     }
 
-    private Integer[] byThreadThenStart() {
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> threadId[a] != threadId[b]
-                ? Long.compare(threadId[a], threadId[b]) : Long.compare(start[a], start[b]));
-        return order;
-    }
-
     /** Indexes of the {@code limit} earliest spans by start time, earliest first. */
     int[] earliest(int limit) {
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(start[a], start[b]));
-        int n = Math.min(limit, size);
-        int[] result = new int[n];
-        for (int i = 0; i < n; i++) {
-            result[i] = order[i];
-        }
-        return result;
+        int[] order = IndexSort.sorted(size, (a, b) -> Long.compare(start[a], start[b]));
+        return order.length <= limit ? order : Arrays.copyOf(order, limit);
     }
 
     /** Thread ids of the spans, sorted, for counting distinct ones. */

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import dev.loomscope.jfr.analysis.Analysis;
 import dev.loomscope.jfr.analysis.RecordingAnalyzer;
 import dev.loomscope.jfr.analysis.RecordingException;
+import dev.loomscope.jfr.html.HtmlReport;
 import dev.loomscope.jfr.render.JsonRenderer;
 import dev.loomscope.jfr.render.TextRenderer;
 import picocli.CommandLine.Command;
@@ -29,16 +30,18 @@ import picocli.CommandLine.Spec;
          footerHeading = "%nExample usage:%n",
          footer = {"  java -jar jfr/target/loomscope-jfr.jar report loomscope.jfr",
                    "  java -jar jfr/target/loomscope-jfr.jar report --format json -o report.json loomscope.jfr",
+                   "  java -jar jfr/target/loomscope-jfr.jar report --format html -o report.html loomscope.jfr",
                    "  java -jar jfr/target/loomscope-jfr.jar report monday.jfr tuesday.jfr", ""})
 final class ReportCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, html }
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "JFR recordings (.jfr) to read")
     private List<Path> files;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "Output format (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "text|json|html", defaultValue = "text",
+            description = "Output format (default: ${DEFAULT-VALUE}); html is one self-contained page with a carrier"
+                          + " timeline and JMC's automated analysis")
     private Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the report to OUT instead of stdout")
@@ -52,6 +55,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (format == Format.html && output == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--format html writes a page: name it with -o, e.g. -o report.html");
+        }
         PrintWriter err = spec.commandLine().getErr();
         Analysis analysis;
         try {
@@ -61,7 +68,12 @@ final class ReportCommand implements Callable<Integer> {
             return LoomscopeJfr.BAD_DATA;
         }
         if (output == null) {
-            render(analysis, spec.commandLine().getOut());
+            try {
+                render(analysis, spec.commandLine().getOut());
+            } catch (IOException e) {
+                err.println(spec.qualifiedName() + ": cannot write the report: " + e.getMessage());
+                return LoomscopeJfr.BAD_DATA;
+            }
             return 0;
         }
         try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
@@ -77,10 +89,11 @@ final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void render(Analysis analysis, PrintWriter out) {
+    private void render(Analysis analysis, PrintWriter out) throws IOException {
         switch (format) {
             case text -> new TextRenderer().render(analysis, out);
             case json -> new JsonRenderer().render(analysis, out);
+            case html -> HtmlReport.write(analysis, new JsonRenderer().tree(analysis.combined()), files, out);
         }
         out.flush();
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import dev.loomscope.jfr.analysis.NaturalOrder;
 import dev.loomscope.jfr.analysis.Timeline;
 import dev.loomscope.jfr.analysis.Timeline.CallSpan;
 import dev.loomscope.jfr.analysis.Timeline.RequestSpan;
@@ -69,7 +70,7 @@ final class TimelinePayload {
     }
 
     private void indexCarriers(Timeline timeline) {
-        TreeSet<String> names = new TreeSet<>(CARRIER_ORDER);
+        TreeSet<String> names = new TreeSet<>(NaturalOrder.INSTANCE);
         for (RequestSpan r : timeline.requests()) {
             names.add(r.startCarrier());
             names.add(r.endCarrier());
@@ -164,38 +165,4 @@ final class TimelinePayload {
     private double millis(Instant instant) {
         return Math.round(Duration.between(origin, instant).toNanos() / 1_000.0) / 1_000.0;
     }
-
-    /** ForkJoinPool-1-worker-10 after ForkJoinPool-1-worker-9: names compared with their numbers as numbers. */
-    static final Comparator<String> CARRIER_ORDER = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            char x = a.charAt(i);
-            char y = b.charAt(j);
-            if (Character.isDigit(x) && Character.isDigit(y)) {
-                int endA = i;
-                int endB = j;
-                while (endA < a.length() && Character.isDigit(a.charAt(endA))) {
-                    endA++;
-                }
-                while (endB < b.length() && Character.isDigit(b.charAt(endB))) {
-                    endB++;
-                }
-                int byLength = Integer.compare(endA - i, endB - j);
-                int byDigits = a.substring(i, endA).compareTo(b.substring(j, endB));
-                if (byLength != 0 || byDigits != 0) {
-                    return byLength != 0 ? byLength : byDigits;
-                }
-                i = endA;
-                j = endB;
-            } else {
-                if (x != y) {
-                    return Character.compare(x, y);
-                }
-                i++;
-                j++;
-            }
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    };
 }

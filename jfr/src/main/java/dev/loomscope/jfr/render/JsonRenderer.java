@@ -8,11 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.loomscope.jfr.analysis.Analysis;
+import dev.loomscope.jfr.analysis.Report;
 
 /** Writes an {@link Analysis} as {@code {"recordings": [Report...], "combined": Report}} (docs/CONTRACTS.md). */
 public final class JsonRenderer {
@@ -22,6 +24,11 @@ public final class JsonRenderer {
             .registerModule(new SimpleModule("loomscope").addSerializer(Instant.class, ToStringSerializer.instance))
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    /** One report as the JSON tree {@link #render} writes for it, for pages that must show the same numbers. */
+    public JsonNode tree(Report report) {
+        return mapper.valueToTree(report);
+    }
 
     /** Writes the reports; the timelines are for the HTML renderer and stay out of the JSON. */
     public void render(Analysis analysis, Writer out) {

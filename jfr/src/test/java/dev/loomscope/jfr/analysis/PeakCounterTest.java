@@ -39,7 +39,7 @@ class PeakCounterTest {
 
     @Test
     void namesWithNumbersSortByValue() {
-        assertThat(Names.compareNatural("ForkJoinPool-1-worker-2", "ForkJoinPool-1-worker-10")).isNegative();
-        assertThat(Names.compareNatural("a", "a")).isZero();
+        assertThat(NaturalOrder.INSTANCE.compare("ForkJoinPool-1-worker-2", "ForkJoinPool-1-worker-10")).isNegative();
+        assertThat(NaturalOrder.INSTANCE.compare("a", "a")).isZero();
     }
 }

@@ -115,7 +115,7 @@ class RecordingAnalyzerTest {
         Timeline timeline = analysis.timelines().get(0);
         assertThat(timeline.requests()).hasSize(165);
         assertThat(timeline.calls()).hasSize(100);
-        assertThat(timeline.pins()).hasSize(31);
+        assertThat(timeline.pins()).hasSize(40);
         assertThat(timeline.truncated()).isFalse();
         assertThat(timeline.requests()).isSortedAccordingTo(
                 java.util.Comparator.comparing(Timeline.RequestSpan::start));

@@ -72,7 +72,7 @@ class ReportCommandTest {
         JsonNode combined = root.get("combined");
         assertThat(combined.get("sources")).hasSize(2);
         assertThat(combined.get("requests").get("count").asLong()).isEqualTo(165 + 5);
-        assertThat(combined.get("pinning").get("count").asLong()).isEqualTo(31 + 4);
+        assertThat(combined.get("pinning").get("count").asLong()).isEqualTo(40 + 4);
         assertThat(combined.get("virtualThreads").get("aliveAtEnd").asLong()).isEqualTo(3 + 3);
 
         Cli.Result text = Cli.run("report", Fixtures.HOP_AND_FANOUT.toString(), Fixtures.PINNING_CLASS_INIT.toString());

@@ -26,10 +26,10 @@ class WordingTest {
     void hopVerdictAnswersWithTheNumbers() {
         Cli.Result result = Cli.run("report", Fixtures.HOP_AND_FANOUT.toString());
         assertThat(result.out()).contains(
-                "  verdict          Yes: 165 requests and their 100 client calls ran on 125 virtual threads carried by"
+                "  verdict          Yes: 165 requests and their 100 client calls ran on 145 virtual threads carried by"
                 + " 2 carrier threads; 60 of the client calls (60%) ran on their handler's own virtual thread, the"
-                + " others on threads of their own; 59% resumed on another carrier after the call; up to 20 requests"
-                + " were in flight per carrier (40 at the peak). 31 pins held a carrier for 525 ms in total");
+                + " others on threads of their own; 50% resumed on another carrier after the call; up to 20 requests"
+                + " were in flight per carrier (40 at the peak). 40 pins held a carrier for 1,216 ms in total");
     }
 
     @Test
@@ -40,7 +40,7 @@ class WordingTest {
         assertThat(result.out().lines()).containsExactly(
                 file + ": 4 pinned virtual threads, more than --max-pinned 0 (most time at"
                 + " dev.loomscope.server.ClassInitBlocker.sleepInClassInit(44))",
-                file + ": virtual threads were pinned for 118.2 ms in total, more than --max-pinned-time 0ms (most"
+                file + ": virtual threads were pinned for 117.7 ms in total, more than --max-pinned-time 0ms (most"
                 + " time at dev.loomscope.server.ClassInitBlocker.sleepInClassInit(44))");
     }
 }

@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Test output directories under it/target/it-output: emptied when a test class starts, kept after it. */
-final class Output {
+final class TestOutput {
 
-    private Output() {
+    private TestOutput() {
     }
 
     /** An empty directory at {@code directory}, whatever an earlier run left there. */

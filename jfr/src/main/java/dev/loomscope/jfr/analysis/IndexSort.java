@@ -1,0 +1,41 @@
+package dev.loomscope.jfr.analysis;
+
+import java.util.function.IntBinaryOperator;
+
+/** Sorts the indexes 0..n-1 of parallel primitive arrays without boxing them: a plain stable merge sort. */
+final class IndexSort {
+
+    private IndexSort() {
+    }
+
+    /** Indexes 0..n-1 ordered by {@code compare} (negative, zero, positive as for a Comparator). */
+    static int[] sorted(int n, IntBinaryOperator compare) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        int[] buffer = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int from = 0; from < n - width; from += 2 * width) {
+                merge(order, buffer, from, from + width, Math.min(from + 2 * width, n), compare);
+            }
+        }
+        return order;
+    }
+
+    private static void merge(int[] order, int[] buffer, int from, int middle, int to, IntBinaryOperator compare) {
+        if (compare.applyAsInt(order[middle - 1], order[middle]) <= 0) {
+            return; // already in order: common for spans that arrive almost sorted
+        }
+        System.arraycopy(order, from, buffer, from, to - from);
+        int left = from;
+        int right = middle;
+        for (int k = from; k < to; k++) {
+            if (right >= to || (left < middle && compare.applyAsInt(buffer[left], buffer[right]) <= 0)) {
+                order[k] = buffer[left++];
+            } else {
+                order[k] = buffer[right++];
+            }
+        }
+    }
+}
