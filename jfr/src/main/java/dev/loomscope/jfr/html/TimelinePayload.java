@@ -61,11 +61,15 @@ final class TimelinePayload {
         return data;
     }
 
+    private static final String READING = " A slice runs from one recorded point of a request to the next on the same"
+            + " carrier (handler start, client call start and end, handler end); under load part of it may be time the"
+            + " virtual thread spent queued for a carrier.";
+
     private static String note(Timeline timeline, int drawn) {
         if (drawn == timeline.requestsTotal()) {
-            return "Every request of the recording is drawn (" + drawn + ").";
+            return "Every request of the recording is drawn (" + drawn + ")." + READING;
         }
-        return "Showing the first " + drawn + " of " + timeline.requestsTotal() + " requests, a contiguous window from"
+        return READING.strip() + " Showing the first " + drawn + " of " + timeline.requestsTotal() + " requests, a contiguous window from"
                 + " the start of the recording, so the page stays small and quick; the numbers above cover them all.";
     }
 
