@@ -79,7 +79,9 @@ metric() { # metric NAME: a base metric of the server, from the Prometheus text 
 
 start_server upstream -Dapp.recording.enabled=false
 UPSTREAM_PORT=$PORT
-start_server server -Xmx"$SERVER_HEAP" -Dapp.recording.file="$OUT/server.jfr" -Dapp.upstream.uri="http://127.0.0.1:$UPSTREAM_PORT/upstream"
+# -Xms = -Xmx with AlwaysPreTouch: the heap is committed and touched at start, so RSS growth during the run is
+# memory outside the heap, not G1 growing its committed heap toward -Xmx (which looked like a 1.24x "leak").
+start_server server -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" -XX:+AlwaysPreTouch -Dapp.recording.file="$OUT/server.jfr" -Dapp.upstream.uri="http://127.0.0.1:$UPSTREAM_PORT/upstream"
 SERVER_PID=$PID SERVER_PORT=$PORT SERVER_ADMIN=$ADMIN
 echo "soak: server pid $SERVER_PID on $SERVER_PORT, upstream on $UPSTREAM_PORT; $CONNECTIONS connections, $WARMUP warm-up then $DURATION measured; output in $OUT"
 
