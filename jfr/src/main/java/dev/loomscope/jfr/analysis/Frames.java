@@ -3,9 +3,7 @@ package dev.loomscope.jfr.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedMethod;
-import jdk.jfr.consumer.RecordedStackTrace;
+import dev.loomscope.jfr.read.JfrFrame;
 
 /** Stack frames as text, and the top application frame of a stack. */
 final class Frames {
@@ -16,26 +14,26 @@ final class Frames {
     }
 
     /** First frame not in java.*, jdk.* or sun.*; the top frame when all are; {@link #NO_STACK} without frames. */
-    static String topApplicationFrame(RecordedStackTrace stack) {
-        if (stack == null || stack.getFrames().isEmpty()) {
+    static String topApplicationFrame(List<JfrFrame> stack) {
+        if (stack == null || stack.isEmpty()) {
             return NO_STACK;
         }
-        for (RecordedFrame frame : stack.getFrames()) {
+        for (JfrFrame frame : stack) {
             String type = typeName(frame);
             if (!(type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun."))) {
                 return format(frame);
             }
         }
-        return format(stack.getFrames().get(0));
+        return format(stack.get(0));
     }
 
     /** Up to {@code limit} frames, top first. */
-    static List<String> format(RecordedStackTrace stack, int limit) {
+    static List<String> format(List<JfrFrame> stack, int limit) {
         List<String> frames = new ArrayList<>();
         if (stack == null) {
             return frames;
         }
-        for (RecordedFrame frame : stack.getFrames()) {
+        for (JfrFrame frame : stack) {
             if (frames.size() == limit) {
                 frames.add("...");
                 break;
@@ -46,16 +44,14 @@ final class Frames {
     }
 
     /** pkg.Class.method(line), as docs/CONTRACTS.md spells it; (native) or () when there is no line. */
-    static String format(RecordedFrame frame) {
-        RecordedMethod method = frame.getMethod();
-        String name = method == null ? "?" : method.getName();
-        int line = frame.getLineNumber();
-        String where = line >= 0 ? Integer.toString(line) : "Native".equals(frame.getType()) ? "native" : "";
+    static String format(JfrFrame frame) {
+        String name = frame.methodName() == null ? "?" : frame.methodName();
+        int line = frame.lineNumber();
+        String where = line >= 0 ? Integer.toString(line) : "Native".equals(frame.type()) ? "native" : "";
         return typeName(frame) + "." + name + "(" + where + ")";
     }
 
-    private static String typeName(RecordedFrame frame) {
-        RecordedMethod method = frame.getMethod();
-        return method == null || method.getType() == null ? "?" : method.getType().getName();
+    private static String typeName(JfrFrame frame) {
+        return frame.typeName() == null ? "?" : frame.typeName();
     }
 }

@@ -14,13 +14,19 @@ final class IndexSort {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
+        sort(order, compare);
+        return order;
+    }
+
+    /** Sorts {@code order} (indexes) by {@code compare}, keeping equal ones in their given order. */
+    static void sort(int[] order, IntBinaryOperator compare) {
+        int n = order.length;
         int[] buffer = new int[n];
         for (int width = 1; width < n; width *= 2) {
             for (int from = 0; from < n - width; from += 2 * width) {
                 merge(order, buffer, from, from + width, Math.min(from + 2 * width, n), compare);
             }
         }
-        return order;
     }
 
     private static void merge(int[] order, int[] buffer, int from, int middle, int to, IntBinaryOperator compare) {

@@ -29,6 +29,11 @@ final class PeakCounter {
         points[size++] = point;
     }
 
+    /** Forgets every instant, keeping the memory for the next count. */
+    void clear() {
+        size = 0;
+    }
+
     long peak() {
         Arrays.sort(points, 0, size);
         long alive = 0;

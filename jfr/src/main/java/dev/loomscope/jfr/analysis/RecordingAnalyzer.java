@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
+import dev.loomscope.jfr.read.DamagedRecordingException;
+import dev.loomscope.jfr.read.JfrEvent;
+import dev.loomscope.jfr.read.RecordingReader;
 
 /**
  * Reads JFR recordings in one streaming pass each and answers where virtual threads, requests and client calls ran.
@@ -53,40 +55,36 @@ public final class RecordingAnalyzer {
         return new Analysis(List.copyOf(reports), combined, List.copyOf(timelines));
     }
 
+    /** Reads the file in one pass: each part gets the event types it decodes; the thread part sees every event. */
     private static void read(Path file, EventAccumulator one, EventAccumulator all) throws RecordingException {
-        try (RecordingFile recording = new RecordingFile(file)) {
-            var types = recording.readEventTypes();
-            one.beginFile(types);
-            if (all != null) {
-                all.beginFile(types);
-            }
-            while (recording.hasMoreEvents()) {
-                RecordedEvent event = recording.readEvent();
-                one.accept(event);
-                if (all != null) {
-                    all.accept(event);
-                }
-            }
-            one.endFile();
-            if (all != null) {
-                all.endFile();
-            }
-        } catch (EOFException e) {
-            throw new RecordingException(file + " is truncated or damaged (it ends in the middle of a chunk)", e);
-        } catch (IOException e) {
-            throw new RecordingException(file + " is truncated or damaged (" + e.getMessage() + ")", e);
-        } catch (RuntimeException | InternalError e) {
-            // The JDK's parser reports some damage as unchecked exceptions; our own code throws none by design.
-            if (isFromParser(e)) {
-                throw new RecordingException(file + " is truncated or damaged (" + e + ")", e);
-            }
-            throw e;
+        one.beginFile();
+        if (all != null) {
+            all.beginFile();
         }
-    }
-
-    private static boolean isFromParser(Throwable e) {
-        return Arrays.stream(e.getStackTrace()).limit(3)
-                .anyMatch(frame -> frame.getClassName().startsWith("jdk.jfr.internal."));
+        Consumer<JfrEvent> spans = all == null ? one.spans()::accept : event -> {
+            one.spans().accept(event);
+            all.spans().accept(event);
+        };
+        Consumer<JfrEvent> threads = all == null ? one.threads()::accept : event -> {
+            one.threads().accept(event);
+            all.threads().accept(event);
+        };
+        RecordingReader reader = new RecordingReader().onOtherEvent(threads);
+        ThreadAccumulator.TYPES.forEach(type -> reader.onEvent(type, threads));
+        SpanAccumulator.TYPES.forEach(type -> reader.onEvent(type, spans.andThen(threads)));
+        try {
+            reader.read(file);
+        } catch (EOFException e) {
+            throw new RecordingException(file + " is truncated or damaged (" + e.getMessage() + ")", e);
+        } catch (DamagedRecordingException e) {
+            throw new RecordingException(file + " is truncated or damaged (it holds " + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new RecordingException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        one.endFile();
+        if (all != null) {
+            all.endFile();
+        }
     }
 
     private static void checkLooksLikeRecording(Path file) throws RecordingException {

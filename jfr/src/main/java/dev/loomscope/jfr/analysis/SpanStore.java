@@ -2,6 +2,8 @@ package dev.loomscope.jfr.analysis;
 
 import java.util.Arrays;
 
+import com.carrotsearch.hppc.LongIntHashMap;
+
 /**
  * Spans kept as parallel primitive arrays: about 60 bytes a span, so millions fit where records would not.
  *
@@ -120,59 +122,103 @@ final class SpanStore {
 
     /** Most spans that overlap at one instant on one thread. */
     long peakOverlapPerThread() {
-        int[] order = IndexSort.sorted(size, (a, b) -> threadId[a] != threadId[b]
-                ? Long.compare(threadId[a], threadId[b]) : Long.compare(start[a], start[b]));
-        long peak = 0;
+        if (size == 0) {
+            return 0;
+        }
+        // Spans grouped by thread with a primitive sort: each thread's dense rank and the span's index in one long.
+        LongIntHashMap ranks = new LongIntHashMap();
+        long[] keys = new long[size];
+        for (int i = 0; i < size; i++) {
+            int rank = ranks.getOrDefault(threadId[i], -1);
+            if (rank < 0) {
+                rank = ranks.size();
+                ranks.put(threadId[i], rank);
+            }
+            keys[i] = (long) rank << 32 | i;
+        }
+        Arrays.sort(keys);
+        long peak = 1;
+        PeakCounter counter = new PeakCounter();
         int from = 0;
-        while (from < order.length) {
-            long thread = threadId[order[from]];
+        while (from < size) {
+            long rank = keys[from] >>> 32;
             int to = from + 1;
-            long furthestEnd = end[order[from]];
-            boolean overlaps = false;
-            while (to < order.length && threadId[order[to]] == thread) {
-                overlaps |= start[order[to]] < furthestEnd;
-                furthestEnd = Math.max(furthestEnd, end[order[to]]);
+            while (to < size && keys[to] >>> 32 == rank) {
                 to++;
             }
-            if (overlaps) {
-                PeakCounter counter = new PeakCounter();
+            if (to - from > 1) {
+                counter.clear();
                 for (int k = from; k < to; k++) {
-                    counter.up(start[order[k]]);
-                    counter.down(end[order[k]]);
+                    int span = (int) keys[k];
+                    counter.up(start[span]);
+                    counter.down(end[span]);
                 }
                 peak = Math.max(peak, counter.peak());
-            } else {
-                peak = Math.max(peak, 1);
             }
             from = to;
         }
         return peak;
     }
 
-    /** Indexes of the {@code limit} earliest spans by start time, earliest first. */
+    /** Indexes of the {@code limit} earliest spans by start time, earliest first (ties in arrival order). */
     int[] earliest(int limit) {
-        int[] order = IndexSort.sorted(size, (a, b) -> Long.compare(start[a], start[b]));
-        return order.length <= limit ? order : Arrays.copyOf(order, limit);
-    }
-
-    /** Thread ids of the spans, sorted, for counting distinct ones. */
-    long[] sortedThreadIds(boolean virtualOnly) {
-        long[] ids = new long[size];
+        if (size <= limit) {
+            return IndexSort.sorted(size, (a, b) -> Long.compare(start[a], start[b]));
+        }
+        // Only the earliest are ordered by index: the rest are found by the start time of the last one kept.
+        long[] starts = Arrays.copyOf(start, size);
+        Arrays.sort(starts);
+        long cutoff = starts[limit - 1];
+        int[] chosen = new int[limit];
         int n = 0;
         for (int i = 0; i < size; i++) {
-            if (!virtualOnly || virtual[i]) {
-                ids[n++] = threadId[i];
+            if (start[i] < cutoff) {
+                chosen[n++] = i;
             }
         }
-        ids = Arrays.copyOf(ids, n);
-        Arrays.sort(ids);
-        return ids;
+        for (int i = 0; i < size && n < limit; i++) {
+            if (start[i] == cutoff) {
+                chosen[n++] = i;
+            }
+        }
+        Arrays.sort(chosen);
+        IndexSort.sort(chosen, (a, b) -> Long.compare(start[a], start[b]));
+        return chosen;
     }
 
-    static long distinct(long[] sorted) {
+    /**
+     * The spans' thread ids, each shifted left with the low bit set for a span on a virtual thread, sorted: one sort
+     * answers how many distinct threads ran spans, and how many virtual ones. Spans arrive in nearly increasing
+     * thread-id order, which the JDK's sort handles in close to linear time.
+     */
+    long[] sortedThreadKeys() {
+        long[] keys = new long[size];
+        for (int i = 0; i < size; i++) {
+            keys[i] = threadId[i] << 1 | (virtual[i] ? 1 : 0);
+        }
+        Arrays.sort(keys);
+        return keys;
+    }
+
+    /** Distinct threads among sorted thread keys, all of them or the virtual ones only. */
+    static long distinctThreads(long[] sortedKeys, boolean virtualOnly) {
         long count = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
+        long previous = -1;
+        for (long key : sortedKeys) {
+            long thread = key >>> 1;
+            if ((!virtualOnly || (key & 1) == 1) && thread != previous) {
+                count++;
+                previous = thread;
+            }
+        }
+        return count;
+    }
+
+    /** How many spans ran on virtual threads. */
+    int onVirtualThreads() {
+        int count = 0;
+        for (int i = 0; i < size; i++) {
+            if (virtual[i]) {
                 count++;
             }
         }

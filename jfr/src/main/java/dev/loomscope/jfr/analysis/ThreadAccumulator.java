@@ -1,0 +1,227 @@
+package dev.loomscope.jfr.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.carrotsearch.hppc.LongHashSet;
+
+import dev.loomscope.jfr.read.JfrEvent;
+import dev.loomscope.jfr.read.JfrThread;
+
+/**
+ * The facts of one report that are not spans: the recording's time range, JDK and settings, and the lives of its
+ * virtual threads. It sees every event, most only for their times.
+ */
+final class ThreadAccumulator {
+
+    /** The event types whose fields this part reads; of the others it needs only the type and times. */
+    static final List<String> TYPES = List.of(
+            EventAccumulator.VIRTUAL_THREAD_START, EventAccumulator.VIRTUAL_THREAD_END,
+            EventAccumulator.VIRTUAL_THREAD_SUBMIT_FAILED, "jdk.ActiveSetting", "jdk.InitialSystemProperty",
+            "jdk.JVMInformation", "jdk.ContainerConfiguration", "jdk.CPUInformation");
+    private static final String LOOMSCOPE_THREAD_PREFIX = "loomscope-";
+
+    private final PeakCounter alive = new PeakCounter();
+    // Thread ids are only unique within one JVM: ids seen in this file, merged per JVM when the file ends.
+    private LongHashSet aliveThreads = new LongHashSet();
+    private LongHashSet aliveLoomscopeThreads = new LongHashSet();
+    private LongHashSet endedBeforeSeenStarting = new LongHashSet();
+    private final Map<String, JvmThreads> threadsByJvm = new HashMap<>();
+    private final List<String> jvms = new ArrayList<>();
+    private final Set<String> enabledTypes = new HashSet<>();
+    private final FieldIndexes lifecycleFields = new FieldIndexes("javaThreadId", "eventThread");
+    private String jvm;
+    private long firstNanos = Long.MAX_VALUE;
+    private long lastNanos = Long.MIN_VALUE;
+    private boolean loomscopeEvents;
+    private String runtimeVersion;
+    private String vmVersion;
+    private Integer schedulerParallelism;
+    private Integer containerCpus;
+    private Integer hardwareThreads;
+    private long virtualStarted;
+    private long virtualEnded;
+    private long loomscopeStarted;
+    private long submitFailures;
+
+    /** Called before the events of each file. */
+    void beginFile() {
+        jvm = null;
+        aliveThreads = new LongHashSet();
+        aliveLoomscopeThreads = new LongHashSet();
+        endedBeforeSeenStarting = new LongHashSet();
+    }
+
+    /**
+     * Called after the events of each file. Files of one JVM (its chunks, in order) share thread ids; files of
+     * different JVMs do not, so the file's spans get a tag for the JVM, returned here: 0 for the first JVM.
+     */
+    long endFile() {
+        String key = jvm == null ? "file-" + jvms.size() : jvm;
+        int scope = jvms.indexOf(key);
+        if (scope < 0) {
+            scope = jvms.size();
+            jvms.add(key);
+        }
+        JvmThreads threads = threadsByJvm.computeIfAbsent(key, k -> new JvmThreads());
+        threads.alive.removeAll(endedBeforeSeenStarting);
+        threads.aliveLoomscope.removeAll(endedBeforeSeenStarting);
+        threads.alive.addAll(aliveThreads);
+        threads.aliveLoomscope.addAll(aliveLoomscopeThreads);
+        aliveThreads = new LongHashSet();
+        aliveLoomscopeThreads = new LongHashSet();
+        endedBeforeSeenStarting = new LongHashSet();
+        return (long) scope << 48;
+    }
+
+    /** Threads alive at the end of the files of one JVM so far. */
+    private static final class JvmThreads {
+        final LongHashSet alive = new LongHashSet();
+        final LongHashSet aliveLoomscope = new LongHashSet();
+    }
+
+    void accept(JfrEvent event) {
+        String type = event.typeName();
+        long start = event.startNanos();
+        firstNanos = Math.min(firstNanos, start);
+        lastNanos = Math.max(lastNanos, event.endNanos());
+        switch (type) {
+            case EventAccumulator.VIRTUAL_THREAD_START -> virtualThreadStart(event, start);
+            case EventAccumulator.VIRTUAL_THREAD_END -> virtualThreadEnd(event, start);
+            case EventAccumulator.VIRTUAL_THREAD_SUBMIT_FAILED -> submitFailures++;
+            case "jdk.ActiveSetting" -> activeSetting(event);
+            case "jdk.InitialSystemProperty" -> systemProperty(event);
+            case "jdk.JVMInformation" -> jvmInformation(event);
+            case "jdk.ContainerConfiguration" ->
+                    containerCpus = positive(event.getLong(event.field("effectiveCpuCount")));
+            case "jdk.CPUInformation" -> hardwareThreads = positive(event.getLong(event.field("hwThreads")));
+            default -> loomscopeEvents |= type.startsWith("loomscope.");
+        }
+    }
+
+    private void virtualThreadStart(JfrEvent event, long start) {
+        virtualStarted++;
+        int[] f = lifecycleFields.of(event);
+        long id = lifecycleThreadId(event, f);
+        JfrThread thread = event.getThread(f[1]);
+        boolean loomscope = thread != null && thread.javaName() != null
+                && thread.javaName().startsWith(LOOMSCOPE_THREAD_PREFIX);
+        if (loomscope) {
+            loomscopeStarted++;
+        }
+        alive.up(start);
+        // Within a file a thread's own events are in order, but its end may sit in an earlier buffer than its start.
+        if (!endedBeforeSeenStarting.remove(id)) {
+            aliveThreads.add(id);
+            if (loomscope) {
+                aliveLoomscopeThreads.add(id);
+            }
+        }
+    }
+
+    private void virtualThreadEnd(JfrEvent event, long start) {
+        virtualEnded++;
+        long id = lifecycleThreadId(event, lifecycleFields.of(event));
+        alive.down(start);
+        if (!aliveThreads.remove(id)) {
+            endedBeforeSeenStarting.add(id);
+        }
+        aliveLoomscopeThreads.remove(id);
+    }
+
+    private static long lifecycleThreadId(JfrEvent event, int[] f) {
+        if (f[0] >= 0) {
+            return event.getLong(f[0]);
+        }
+        JfrThread thread = event.getThread(f[1]);
+        return thread == null ? 0 : thread.javaThreadId();
+    }
+
+    private void activeSetting(JfrEvent event) {
+        if ("enabled".equals(event.getString(event.field("name")))
+                && "true".equals(event.getString(event.field("value")))) {
+            String type = event.typeNameOf(event.getLong(event.field("id")));
+            if (type != null) {
+                enabledTypes.add(type);
+            }
+        }
+    }
+
+    private void jvmInformation(JfrEvent event) {
+        vmVersion = versionInParentheses(event.getString(event.field("jvmVersion")));
+        jvm = event.getLong(event.field("pid")) + "@" + event.getLong(event.field("jvmStartTime"));
+    }
+
+    private void systemProperty(JfrEvent event) {
+        String key = event.getString(event.field("key"));
+        String value = event.getString(event.field("value"));
+        if ("java.runtime.version".equals(key)) {
+            runtimeVersion = value;
+        } else if ("jdk.virtualThreadScheduler.parallelism".equals(key) && value != null) {
+            try {
+                schedulerParallelism = positive(Long.parseLong(value.trim()));
+            } catch (NumberFormatException e) {
+                // The JVM itself would have refused to start with it; the processor count stands instead.
+            }
+        }
+    }
+
+    /** Whether the recording holds events of that type or had it enabled (so that none means there were none). */
+    boolean recorded(String type, long events) {
+        return events > 0 || enabledTypes.contains(type);
+    }
+
+    Report.RecordingFacts facts() {
+        boolean hasEvents = firstNanos != Long.MAX_VALUE;
+        return new Report.RecordingFacts(runtimeVersion != null ? runtimeVersion : vmVersion,
+                                         hasEvents ? EventAccumulator.instant(firstNanos) : null,
+                                         hasEvents ? EventAccumulator.instant(lastNanos) : null,
+                                         hasEvents ? LatencyRecorder.millis(lastNanos - firstNanos) : 0,
+                                         loomscopeEvents);
+    }
+
+    /** Virtual threads started, ended and alive; null when the recording has neither start nor end events. */
+    Report.VirtualThreads virtualThreads() {
+        if (!recorded(EventAccumulator.VIRTUAL_THREAD_START, virtualStarted)
+                && !recorded(EventAccumulator.VIRTUAL_THREAD_END, virtualEnded)) {
+            return null;
+        }
+        long aliveAtEnd = threadsByJvm.values().stream().mapToLong(t -> t.alive.size()).sum();
+        long loomscopeAliveAtEnd = threadsByJvm.values().stream().mapToLong(t -> t.aliveLoomscope.size()).sum();
+        return new Report.VirtualThreads(virtualStarted, virtualEnded, aliveAtEnd, alive.peak(), loomscopeStarted,
+                                         loomscopeAliveAtEnd);
+    }
+
+    /** Submit failures; null when the recording neither has nor enabled the event. */
+    Report.SubmitFailures submitFailures() {
+        return recorded(EventAccumulator.VIRTUAL_THREAD_SUBMIT_FAILED, submitFailures)
+                ? new Report.SubmitFailures(submitFailures) : null;
+    }
+
+    /** The virtual-thread scheduler's parallelism as the recording tells it: set, container CPUs or processors. */
+    Integer parallelism() {
+        if (schedulerParallelism != null) {
+            return schedulerParallelism;
+        }
+        return containerCpus != null ? containerCpus : hardwareThreads;
+    }
+
+    private static Integer positive(long value) {
+        return value > 0 && value <= Integer.MAX_VALUE ? (int) value : null;
+    }
+
+    /** "25.0.3+9-LTS" from "OpenJDK 64-Bit Server VM (25.0.3+9-LTS) for linux-amd64 JRE (...)". */
+    private static String versionInParentheses(String text) {
+        if (text == null) {
+            return null;
+        }
+        int open = text.indexOf('(');
+        int close = text.indexOf(')', open + 1);
+        return open >= 0 && close > open ? text.substring(open + 1, close) : text;
+    }
+
+}

@@ -1,0 +1,137 @@
+package dev.loomscope.jfr.read;
+
+import java.nio.charset.StandardCharsets;
+
+/** One chunk's bytes with a read position: JFR's compressed integers, raw big-endian numbers and strings. */
+final class Bytes {
+
+    private final byte[] buffer;
+    private final int limit;
+    private int position;
+
+    Bytes(byte[] buffer) {
+        this(buffer, buffer.length);
+    }
+
+    /** The first {@code limit} bytes of {@code buffer}. */
+    Bytes(byte[] buffer, int limit) {
+        this.buffer = buffer;
+        this.limit = limit;
+    }
+
+    /** Another cursor over the same bytes, at {@code start}. */
+    Bytes at(int start) {
+        Bytes other = new Bytes(buffer, limit);
+        other.position(start);
+        return other;
+    }
+
+    int position() {
+        return position;
+    }
+
+    int limit() {
+        return limit;
+    }
+
+    void position(long newPosition) {
+        if (newPosition < 0 || newPosition > limit) {
+            throw new DamagedRecordingException("a position " + newPosition + " outside its chunk of " + limit
+                                                + " bytes");
+        }
+        position = (int) newPosition;
+    }
+
+    /** An unsigned LEB128 integer of up to 9 bytes, the last byte holding a full 8 bits. */
+    long varlong() {
+        long result = 0;
+        for (int shift = 0; shift < 56; shift += 7) {
+            byte b = next();
+            result |= (b & 0x7FL) << shift;
+            if (b >= 0) {
+                return result;
+            }
+        }
+        return result | (next() & 0xFFL) << 56;
+    }
+
+    int varint() {
+        return (int) varlong();
+    }
+
+    /** A count or size: a compressed integer that must fit what is left of the chunk. */
+    int length() {
+        long value = varlong();
+        if (value < 0 || value > limit - position) {
+            throw new DamagedRecordingException("a length of " + value + " where " + (limit - position)
+                                                + " bytes are left");
+        }
+        return (int) value;
+    }
+
+    byte next() {
+        if (position >= limit) {
+            throw new DamagedRecordingException("data that ends before its chunk does");
+        }
+        return buffer[position++];
+    }
+
+    int rawInt() {
+        return (int) raw(4);
+    }
+
+    long rawLong() {
+        return raw(8);
+    }
+
+    private long raw(int size) {
+        if (limit - position < size) {
+            throw new DamagedRecordingException("data that ends before its chunk does");
+        }
+        long result = 0;
+        for (int i = 0; i < size; i++) {
+            result = result << 8 | (buffer[position++] & 0xFF);
+        }
+        return result;
+    }
+
+    void skip(int count) {
+        if (count < 0 || count > limit - position) {
+            throw new DamagedRecordingException("a skip of " + count + " where " + (limit - position)
+                                                + " bytes are left");
+        }
+        position += count;
+    }
+
+    /** Whether the next {@code length} bytes equal {@code other}'s first {@code length}. */
+    boolean regionEquals(int length, byte[] other) {
+        return other != null && other.length == length
+                && java.util.Arrays.equals(buffer, position, position + length, other, 0, length);
+    }
+
+    byte[] copy(int length) {
+        byte[] copy = java.util.Arrays.copyOfRange(buffer, position, position + length);
+        position += length;
+        return copy;
+    }
+
+    String utf8(int length) {
+        String text = new String(buffer, position, length, StandardCharsets.UTF_8);
+        position += length;
+        return text;
+    }
+
+    String latin1(int length) {
+        String text = new String(buffer, position, length, StandardCharsets.ISO_8859_1);
+        position += length;
+        return text;
+    }
+
+    String chars(int length) {
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = (char) varlong();
+        }
+        return new String(chars);
+    }
+}

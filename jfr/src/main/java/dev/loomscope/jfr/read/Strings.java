@@ -1,0 +1,27 @@
+package dev.loomscope.jfr.read;
+
+/** JFR's string encodings: null, empty, constant-pool reference, UTF-8, char array, Latin-1. */
+final class Strings {
+
+    private Strings() {
+    }
+
+    /** Reads one encoded string; {@code pool} resolves references (null where none may occur). */
+    static String read(Bytes bytes, ConstantPools pool) {
+        byte encoding = bytes.next();
+        return switch (encoding) {
+            case 0 -> null;
+            case 1 -> "";
+            case 2 -> {
+                if (pool == null) {
+                    throw new DamagedRecordingException("a string reference where none is allowed");
+                }
+                yield pool.string(bytes.varlong());
+            }
+            case 3 -> bytes.utf8(bytes.length());
+            case 4 -> bytes.chars(bytes.length());
+            case 5 -> bytes.latin1(bytes.length());
+            default -> throw new DamagedRecordingException("unknown string encoding " + encoding);
+        };
+    }
+}
