@@ -1,5 +1,6 @@
 package dev.loomscope.client;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -8,27 +9,66 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.loomscope.jfr.RunningThread;
 import dev.loomscope.jfr.event.ClientCallEvent;
+import io.helidon.common.buffers.DataReader;
 import io.helidon.common.config.Config;
+import io.helidon.common.socket.SocketOptions;
+import io.helidon.common.tls.Tls;
+import io.helidon.webclient.api.ConnectionKey;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.Proxy;
+import io.helidon.webclient.api.TcpClientConnection;
+import io.helidon.webclient.api.WebClient;
 import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientConfig;
 
 /**
  * Blocking HTTP GETs with Helidon's HTTP/1.1 WebClient, each recorded as a {@code loomscope.ClientCall} event.
  *
  * <p>The call runs on the caller's thread: on a virtual thread it blocks that thread, not a carrier.
+ *
+ * <p>Keep-alive connections are this class's own, not Helidon's pool: a connection Helidon's pool takes back starts an
+ * idle monitor (a virtual thread reading one byte every 101 ms, throwing a {@code SocketTimeoutException} each time
+ * it finds nothing) that the next request on it must wait for, an extra thread switch per call and, with a slow
+ * upstream, almost one exception per call (docs/benchmarks.md). Up to {@code connection-cache-size} idle
+ * connections per upstream are kept, none is monitored, and the cost of that, finding that the upstream closed a
+ * connection while it was idle, is paid by the one request that reuses it: it is sent once more on a new connection.
  */
 public final class UpstreamClient implements AutoCloseable {
 
-    private final Http1Client client;
+    private static final List<String> HTTP_1_1 = List.of(Http1Client.PROTOCOL_ID);
+    private static final Tls NO_TLS = Tls.builder().enabled(false).build();
 
-    /** Wraps a configured client; the caller keeps ownership of its settings. */
+    private final Http1Client client;
+    private final WebClient connector;
+    private final int idleCapacity;
+    private final Map<Origin, Upstream> upstreams = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /** Wraps a configured client, whose timeouts, connection cache size and proxy the calls use. */
     public UpstreamClient(Http1Client client) {
         this.client = client;
+        Http1ClientConfig settings = client.prototype();
+        SocketOptions socket = settings.socketOptions();
+        // TcpClientConnection connects with the socket options of the WebClient it is given: carry the configured
+        // timeouts over, as Helidon's own pool would.
+        this.connector = WebClient.builder()
+                .socketOptions(SocketOptions.builder()
+                                       .from(socket)
+                                       .connectTimeout(settings.connectTimeout().orElse(socket.connectTimeout()))
+                                       .readTimeout(settings.readTimeout().orElse(socket.readTimeout()))
+                                       .build())
+                .proxy(settings.proxy())
+                .shareConnectionCache(false)
+                .build();
+        this.idleCapacity = settings.keepAlive() ? settings.connectionCacheSize() : 0;
     }
 
     /** A client set up from a {@code client} config section: timeouts, connection cache, keep-alive. */
@@ -53,7 +93,7 @@ public final class UpstreamClient implements AutoCloseable {
         event.uri = uri.toString();
         RunningThread before = RunningThread.current();
         long start = System.nanoTime();
-        try (HttpClientResponse response = client.get().uri(uri).request()) {
+        try (HttpClientResponse response = send(uri)) {
             int status = response.status().code();
             event.status = status;
             byte[] body = readBody(response);
@@ -77,9 +117,90 @@ public final class UpstreamClient implements AutoCloseable {
         }
     }
 
+    /** Closes every idle connection; connections in use are closed when their call ends. */
     @Override
     public void close() {
+        closed = true;
+        upstreams.values().forEach(upstream -> upstream.idle().close());
         client.closeResource();
+        connector.closeResource();
+    }
+
+    /** Idle keep-alive connections to {@code uri}'s host and port, for tests. */
+    int idleConnections(URI uri) {
+        Upstream upstream = upstreams.get(Origin.of(uri));
+        return upstream == null ? 0 : upstream.idle().size();
+    }
+
+    // The response of a GET of uri, on an idle connection if there is one. A reused connection that fails before
+    // the status line arrived, by being closed or reset rather than by a timeout, was almost surely closed by the
+    // upstream while idle: the request is sent once more on a new connection, as GET is idempotent.
+    private HttpClientResponse send(URI uri) {
+        Upstream upstream = upstream(uri);
+        TcpClientConnection reused = upstream.idle().take();
+        if (reused != null) {
+            // Taken before the call: Helidon closes a connection whose status line it cannot read, and a closed
+            // connection no longer gives its reader.
+            DataReader reader = reused.reader();
+            try {
+                return client.get().connection(reused).uri(uri).request();
+            } catch (RuntimeException e) {
+                boolean stale = closedBeforeAnswer(reader, e);
+                reused.closeResource();
+                if (!stale) {
+                    throw e;
+                }
+            }
+        }
+        TcpClientConnection fresh = open(upstream);
+        try {
+            return client.get().connection(fresh).uri(uri).request();
+        } catch (RuntimeException e) {
+            fresh.closeResource();
+            throw e;
+        }
+    }
+
+    private Upstream upstream(URI uri) {
+        if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("only http:// upstreams with a host are supported, got " + uri);
+        }
+        return upstreams.computeIfAbsent(Origin.of(uri), this::newUpstream);
+    }
+
+    private Upstream newUpstream(Origin origin) {
+        Http1ClientConfig settings = client.prototype();
+        ConnectionKey key = ConnectionKey.create("http", origin.host(), origin.port(), NO_TLS,
+                                                 settings.dnsResolver(), settings.dnsAddressLookup(),
+                                                 settings.proxy());
+        return new Upstream(key, new IdleConnections(idleCapacity));
+    }
+
+    private TcpClientConnection open(Upstream upstream) {
+        IdleConnections idle = upstream.idle();
+        // Helidon calls the release function when an answer was read to its end on a keep-alive connection, and
+        // closes the connection itself after an error or "Connection: close".
+        return TcpClientConnection.create(connector, upstream.key(), HTTP_1_1,
+                                          connection -> !closed && idle.put(connection),
+                                          connection -> { })
+                .connect();
+    }
+
+    // Closed or reset by the peer, not timed out or interrupted, with no byte of an answer left unread: the
+    // upstream closed the connection while it was idle (or as our request arrived) and never started answering.
+    private static boolean closedBeforeAnswer(DataReader reader, RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        boolean closedByPeer = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException) {
+                return false;
+            }
+            closedByPeer |= t instanceof SocketException || t instanceof EOFException
+                    || t instanceof DataReader.InsufficientDataAvailableException;
+        }
+        return closedByPeer && reader.available() == 0;
     }
 
     // Sized from Content-Length: reading with readAllBytes() zeroes a 16 KB buffer per call, a quarter of the CPU
@@ -118,5 +239,15 @@ public final class UpstreamClient implements AutoCloseable {
         }
         return new UpstreamException(UpstreamException.Kind.ERROR, uri, 0,
                                      "upstream call failed: " + cause, e);
+    }
+
+    /** Where a connection goes: one pool of idle connections per host and port. */
+    private record Origin(String host, int port) {
+        static Origin of(URI uri) {
+            return new Origin(uri.getHost(), uri.getPort() >= 0 ? uri.getPort() : 80);
+        }
+    }
+
+    private record Upstream(ConnectionKey key, IdleConnections idle) {
     }
 }

@@ -1,6 +1,9 @@
 package dev.loomscope.server;
 
+import java.nio.charset.StandardCharsets;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
@@ -68,6 +71,19 @@ class HopEndpointTest {
         assertThat(upstream.get("status").asInt()).isEqualTo(200);
         assertThat(upstream.get("bytes").asInt()).isEqualTo(1000);
         assertThat(upstream.get("elapsedMillis").asDouble()).isGreaterThanOrEqualTo(20.0);
+    }
+
+    @Test
+    void answerIsJsonWithItsLength() {
+        try (Http1ClientResponse response = TestRouting.get(client, "/").request()) {
+            byte[] body = response.as(byte[].class);
+
+            assertThat(response.status()).isEqualTo(Status.OK_200);
+            // Locks the headers clients see, whatever writes the report.
+            assertThat(response.headers().get(HeaderNames.CONTENT_TYPE).get()).isEqualTo("application/json");
+            assertThat(response.headers().contentLength()).hasValue(body.length);
+            assertThat(json(new String(body, StandardCharsets.UTF_8)).get("requestId").asLong()).isPositive();
+        }
     }
 
     @Test

@@ -62,8 +62,9 @@ public final class LoadGenerator {
         long measuredEnd = !schedule.ends ? tally.lastEnd()
                 : stoppedEarly ? Math.min(System.nanoTime(), schedule.end) : schedule.end;
         Duration elapsed = Duration.ofNanos(Math.max(0, measuredEnd - schedule.measureStart));
+        // Read after the connections have stopped: what is still in flight had no outcome by the end of the run.
         return new LoadResult(options, tally.answeredCount(), elapsed, tally.statusCounts(), tally.errorCounts(),
-                              tally.measuredHistogram());
+                              tally.inFlight(), tally.measuredHistogram());
     }
 
     // Every connect ends within the timeout (refused ones at once); true if the caller was interrupted meanwhile.
@@ -96,7 +97,8 @@ public final class LoadGenerator {
                                                  interval.answers() / seconds,
                                                  interval.p50Micros(),
                                                  interval.p99Micros(),
-                                                 interval.errors()));
+                                                 interval.errors(),
+                                                 interval.inFlight()));
                     previous = now;
                     tick += TICK_NANOS;
                 }

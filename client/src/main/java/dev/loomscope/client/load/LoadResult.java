@@ -19,15 +19,17 @@ public final class LoadResult {
     private final Duration elapsed;
     private final Map<Integer, Long> statusCounts;
     private final Map<String, Long> errors;
+    private final long unfinished;
     private final Histogram latencies;
 
     LoadResult(LoadOptions options, long requests, Duration elapsed, Map<Integer, Long> statusCounts,
-               Map<String, Long> errors, Histogram latencies) {
+               Map<String, Long> errors, long unfinished, Histogram latencies) {
         this.options = options;
         this.requests = requests;
         this.elapsed = elapsed;
         this.statusCounts = Collections.unmodifiableMap(statusCounts);
         this.errors = Collections.unmodifiableMap(errors);
+        this.unfinished = unfinished;
         this.latencies = latencies;
     }
 
@@ -67,6 +69,15 @@ public final class LoadResult {
         return errors.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * Requests sent that had neither an answer nor a failure when the run ended, whenever they were sent (the
+     * warm-up included): an overloaded or hung server shows here, not in {@link #requests()} or {@link #errors()}.
+     * Always 0 for a run of a request count that was not interrupted.
+     */
+    public long unfinished() {
+        return unfinished;
+    }
+
     /** Latency at {@code percentile} (0 to 100) in microseconds, 0 when nothing was answered. */
     public long latencyMicros(double percentile) {
         return latencies.getTotalCount() == 0 ? 0 : latencies.getValueAtPercentile(percentile);
@@ -85,6 +96,7 @@ public final class LoadResult {
     @Override
     public String toString() {
         return "LoadResult[requests=" + requests + ", elapsed=" + elapsed + ", statusCounts=" + statusCounts
-                + ", errors=" + errors + ", p50=" + latencyMicros(50) + "us, p99=" + latencyMicros(99) + "us]";
+                + ", errors=" + errors + ", unfinished=" + unfinished + ", p50=" + latencyMicros(50) + "us, p99="
+                + latencyMicros(99) + "us]";
     }
 }

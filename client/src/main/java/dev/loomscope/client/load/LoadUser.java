@@ -58,6 +58,7 @@ final class LoadUser implements Runnable {
     }
 
     private void send(long due) {
+        tally.sent();
         try {
             if (connection == null) {
                 connection = target.open(this::closed);
@@ -74,7 +75,7 @@ final class LoadUser implements Runnable {
                 connection.closeResource();
                 connection = null;
             }
-            // A request cut short because the run ended is not the server's failure.
+            // A request cut short because the run ended is not the server's failure; the tally counts it unfinished.
             if (!schedule.stopped()) {
                 tally.failed(due, end, ErrorKind.of(e));
             }

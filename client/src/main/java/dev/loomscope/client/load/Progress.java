@@ -9,7 +9,8 @@ package dev.loomscope.client.load;
  * @param p50Micros         median latency in the interval
  * @param p99Micros         99th percentile latency in the interval
  * @param errors            failed requests in the interval
+ * @param inFlight          requests sent and not yet answered or failed at the end of the interval
  */
 public record Progress(long second, boolean warmup, double requestsPerSecond, long p50Micros, long p99Micros,
-                       long errors) {
+                       long errors, long inFlight) {
 }

@@ -35,6 +35,7 @@ final class ResultJson {
         json.put("statusCounts", statuses);
         json.put("errors", result.errors());
         json.put("errorCount", result.errorCount());
+        json.put("unfinished", result.unfinished());
         try {
             return new ObjectMapper().writeValueAsString(json) + System.lineSeparator();
         } catch (JsonProcessingException e) {

@@ -21,7 +21,9 @@ final class ResultTable {
                 + (options.openLoop() ? " (open loop at " + Formats.rate(options.rate()) + " req/s)" : " (closed loop)")));
         rows.add(row("measured", Formats.duration(result.elapsed())
                 + (options.warmup().isZero() ? "" : " after " + Formats.duration(options.warmup()) + " warm-up")));
-        rows.add(row("requests", result.requests() + " answered, " + result.errorCount() + " failed"));
+        rows.add(row("requests", result.requests() + " answered, " + result.errorCount() + " failed, "
+                + result.unfinished() + " unfinished"
+                + (result.unfinished() > 0 ? " (no answer by the end of the run)" : "")));
         rows.add(row("throughput", Formats.rate(result.requestsPerSecond()) + " req/s"));
         for (double percentile : PERCENTILES) {
             rows.add(row("latency p" + label(percentile), Formats.millis(result.latencyMicros(percentile))));

@@ -15,7 +15,8 @@ import org.HdrHistogram.Recorder;
  * Counts answers and failures from all connections: latencies in HdrHistogram recorders, statuses, errors by kind.
  *
  * <p>A request counts when it started (or was due to start, in open loop) at or after the end of the warm-up and
- * finished before the end of the run; every request also shows in the per-second progress.
+ * finished before the end of the run; every request also shows in the per-second progress. A request sent but
+ * neither answered nor failed by the end of the run (whenever it was sent, the warm-up included) is unfinished.
  */
 final class Tally {
 
@@ -30,6 +31,9 @@ final class Tally {
     private final Recorder measured = new Recorder(1, HIGHEST_MICROS, DIGITS);
     private final LongAdder intervalErrors = new LongAdder();
     private final LongAdder answered = new LongAdder();
+    private final LongAdder sent = new LongAdder();
+    // Answers and failures that came by the end of the run, of any request; sent minus this is what is in flight.
+    private final LongAdder finished = new LongAdder();
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private final Map<ErrorKind, LongAdder> errors = new EnumMap<>(ErrorKind.class);
     private final LongAccumulator lastEnd;
@@ -59,10 +63,16 @@ final class Tally {
         return intended - measureStart >= 0;
     }
 
+    /** A connection starts a request (connecting first if it has to). */
+    void sent() {
+        sent.increment();
+    }
+
     /** An answer with {@code status}, due at {@code intended} and complete at {@code end} (nanoTime). */
     void answered(long intended, long end, int status) {
         long micros = micros(intended, end);
         interval.recordValue(micros);
+        finished(end);
         if (counts(intended, end)) {
             measured.recordValue(micros);
             answered.increment();
@@ -74,6 +84,7 @@ final class Tally {
     /** A request due at {@code intended} that failed at {@code end}. */
     void failed(long intended, long end, ErrorKind kind) {
         intervalErrors.increment();
+        finished(end);
         if (counts(intended, end)) {
             errors.get(kind).increment();
             lastEnd.accumulate(end);
@@ -87,7 +98,18 @@ final class Tally {
         return new Interval(histogram.getTotalCount(),
                             histogram.getValueAtPercentile(50.0),
                             histogram.getValueAtPercentile(99.0),
-                            intervalErrors.sumThenReset());
+                            intervalErrors.sumThenReset(),
+                            inFlight());
+    }
+
+    /**
+     * Requests sent and not yet answered or failed; once the run has ended, those that had no outcome by its end
+     * (requests cut short when the run stopped, or answered too late to count, stay in).
+     */
+    long inFlight() {
+        // finished is read first: a request finishing between the two reads shows as still in flight, never as -1.
+        long done = finished.sum();
+        return Math.max(0, sent.sum() - done);
     }
 
     /** Latencies of all counted answers; call once, after the connections have stopped. */
@@ -121,6 +143,12 @@ final class Tally {
         return counts;
     }
 
+    private void finished(long end) {
+        if (!ends || measureEnd - end >= 0) {
+            finished.increment();
+        }
+    }
+
     private boolean counts(long intended, long end) {
         return intended - measureStart >= 0 && (!ends || measureEnd - end >= 0);
     }
@@ -136,7 +164,8 @@ final class Tally {
      * @param p50Micros  median latency
      * @param p99Micros  99th percentile latency
      * @param errors     failed requests
+     * @param inFlight   requests sent and not yet answered or failed at the end of the interval
      */
-    record Interval(long answers, long p50Micros, long p99Micros, long errors) {
+    record Interval(long answers, long p50Micros, long p99Micros, long errors, long inFlight) {
     }
 }

@@ -103,6 +103,7 @@ class LoadCommandTest {
         assertThat(json.get("requests").asLong()).isEqualTo(50);
         assertThat(json.get("statusCounts").get("200").asLong()).isEqualTo(50);
         assertThat(json.get("errors").size()).isZero();
+        assertThat(json.get("unfinished").asLong()).isZero();
         assertThat(json.get("latencyMillis").get("p99").asDouble()).isPositive();
         assertThat(run.out.strip()).doesNotContain("\n");
     }
@@ -115,6 +116,28 @@ class LoadCommandTest {
         assertThat(run.out).contains("throughput", "latency p50", "latency p90", "latency p99 ", "latency p99.9",
                                      "latency max", "status 404", "errors");
         assertThat(run.out).containsPattern("status 404\\s+20");
+    }
+
+    @Test
+    void printsRequestsStillWaitingAtTheEndAsUnfinishedInJson() throws Exception {
+        Run run = Run.of("load", server.uri("/hang").toString(), "-d", "500ms", "-c", "2", "--timeout", "5m",
+                         "--json");
+
+        assertThat(run.code).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out);
+        assertThat(json.get("requests").asLong()).isZero();
+        assertThat(json.get("errorCount").asLong()).isZero();
+        assertThat(json.get("unfinished").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void printsRequestsStillWaitingAtTheEndAsUnfinishedInTheTableAndProgress() {
+        Run run = Run.of("load", server.uri("/hang").toString(), "-d", "1500ms", "-c", "2", "--timeout", "5m");
+
+        assertThat(run.code).isZero();
+        assertThat(run.out).containsPattern("requests\\s+0 answered, 0 failed, 2 unfinished "
+                                                    + "\\(no answer by the end of the run\\)");
+        assertThat(run.err).contains("in flight 2");
     }
 
     /** One run of the command line, with what it printed. */

@@ -43,6 +43,7 @@ class LoadGeneratorTest {
         assertThat(server.requests() - before).isEqualTo(500);
         assertThat(result.statusCounts()).isEqualTo(Map.of(200, 500L));
         assertThat(result.errors()).isEmpty();
+        assertThat(result.unfinished()).isZero();
         assertThat(result.requestsPerSecond()).isPositive();
         assertThat(result.latencyMicros(50)).isPositive().isLessThanOrEqualTo(result.maxLatencyMicros());
     }
@@ -100,6 +101,50 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void countsRequestsWithoutAnAnswerByTheEndOfTheRunAsUnfinished() {
+        LoadResult result = assertTimeoutPreemptively(HANG_LIMIT, () -> LoadGenerator.run(
+                LoadOptions.builder(server.uri("/hang"))
+                        .connections(3)
+                        .duration(Duration.ofMillis(500))
+                        .timeout(Duration.ofMinutes(5))
+                        .build()));
+
+        // Each connection's one request was still waiting when the run ended: not answered, not failed, not lost.
+        assertThat(result.requests()).isZero();
+        assertThat(result.errorCount()).isZero();
+        assertThat(result.unfinished()).isEqualTo(3);
+    }
+
+    @Test
+    void countsRequestsSentInTheWarmupAndStillWaitingAtTheEndAsUnfinished() {
+        LoadResult result = assertTimeoutPreemptively(HANG_LIMIT, () -> LoadGenerator.run(
+                LoadOptions.builder(server.uri("/hang"))
+                        .connections(2)
+                        .warmup(Duration.ofMillis(300))
+                        .duration(Duration.ofMillis(300))
+                        .timeout(Duration.ofMinutes(5))
+                        .build()));
+
+        assertThat(result.requests()).isZero();
+        assertThat(result.unfinished()).isEqualTo(2);
+    }
+
+    @Test
+    void showsRequestsInFlightInTheProgress() {
+        List<Progress> progress = new ArrayList<>();
+
+        assertTimeoutPreemptively(HANG_LIMIT, () -> LoadGenerator.run(
+                LoadOptions.builder(server.uri("/hang"))
+                        .connections(2)
+                        .duration(Duration.ofMillis(1500))
+                        .timeout(Duration.ofMinutes(5))
+                        .build(),
+                progress::add));
+
+        assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p.inFlight()).isEqualTo(2));
+    }
+
+    @Test
     void countsReadTimeoutsWhenTheServerHangs() {
         LoadResult result = assertTimeoutPreemptively(HANG_LIMIT, () -> LoadGenerator.run(
                 LoadOptions.builder(server.uri("/hang"))
@@ -110,6 +155,7 @@ class LoadGeneratorTest {
 
         assertThat(result.requests()).isZero();
         assertThat(result.errors()).isEqualTo(Map.of("timeout", 4L));
+        assertThat(result.unfinished()).isZero();
     }
 
     @Test
