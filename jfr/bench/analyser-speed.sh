@@ -167,14 +167,14 @@ cat >"$doc" <<MD
 # Analyser speed on a ${size_mb} MB recording
 
 Made by \`jfr/bench/analyser-speed.sh\` on $(date -u +%Y-%m-%d) with $("$jdk/bin/java" -version 2>&1 | head -1),
-${cores} cores shared with other engineers' builds and tests (load average $(cut -d' ' -f1 /proc/loadavg) at the end),
-so wall-clock times are rough; user CPU time (all threads: parsing, JIT, GC) is steadier. Each figure is a whole
+${cores} cores (load average $(cut -d' ' -f1 /proc/loadavg) at the end; other work on the machine makes wall-clock
+times rough), user CPU time (all threads: parsing, JIT, GC) is steadier. Each figure is a whole
 JVM run, three runs each, median in bold. \`jfr view\` parses only the event types its query names; the analyser
 and JMC read every event.
 
 | tool | wall runs (ms) | wall median (ms) | user CPU runs (s) | user CPU median (s) |
 |---|---|---|---|---|
-| \`loomscope-jfr report\` (one streaming pass) | $(walls "$ours") | **$(median3 $(walls "$ours"))** | $(users "$ours") | **$(median3f $(users "$ours"))** |
+| \`loomscope-jfr report\` (one pass, loomscope's reader) | $(walls "$ours") | **$(median3 $(walls "$ours"))** | $(users "$ours") | **$(median3f $(users "$ours"))** |
 | \`jfr view pinned-threads\` | $(walls "$view") | **$(median3 $(walls "$view"))** | $(users "$view") | **$(median3f $(users "$view"))** |
 | JMC 9.1 \`JfrLoaderToolkit.loadEvents\` (-Xmx8g) | $(walls "$jmc") | **$(median3 $(walls "$jmc"))** | $(users "$jmc") | **$(median3f $(users "$jmc"))** |
 
