@@ -10,6 +10,7 @@
 #   WARMUP (60s: load before the measured DURATION, not counted; a cold JVM hit by 1000 connections at once
 #   answers in seconds for its first half-minute, see docs/soak.md),
 #   SAMPLE_SECONDS (10), SERVER_HEAP (512m: -Xmx of the server, so heap growth cannot pass for a leak or hide one),
+#   SERVER_OPTS (more JVM options for the server, e.g. -Dclient.connection-cache-size=2048),
 #   RSS_GROWTH_LIMIT (1.10: last quarter's mean RSS / second quarter's), OUT (output directory).
 # Output in OUT (default it/target/soak-<UTC time>): summary.md (ready for docs/), samples.csv, load.json,
 #   report.json (loomscope-jfr report), server-threads-after.json, and every process's stdout/stderr.
@@ -81,7 +82,7 @@ start_server upstream -Dapp.recording.enabled=false
 UPSTREAM_PORT=$PORT
 # -Xms = -Xmx with AlwaysPreTouch: the heap is committed and touched at start, so RSS growth during the run is
 # memory outside the heap, not G1 growing its committed heap toward -Xmx (which looked like a 1.24x "leak").
-start_server server -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" -XX:+AlwaysPreTouch -Dapp.recording.file="$OUT/server.jfr" -Dapp.upstream.uri="http://127.0.0.1:$UPSTREAM_PORT/upstream"
+start_server server -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" -XX:+AlwaysPreTouch ${SERVER_OPTS:-} -Dapp.recording.file="$OUT/server.jfr" -Dapp.upstream.uri="http://127.0.0.1:$UPSTREAM_PORT/upstream"
 SERVER_PID=$PID SERVER_PORT=$PORT SERVER_ADMIN=$ADMIN
 echo "soak: server pid $SERVER_PID on $SERVER_PORT, upstream on $UPSTREAM_PORT; $CONNECTIONS connections, $WARMUP warm-up then $DURATION measured; output in $OUT"
 
