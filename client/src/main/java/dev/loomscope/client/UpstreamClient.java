@@ -9,8 +9,6 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +18,6 @@ import dev.loomscope.jfr.event.ClientCallEvent;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.common.config.Config;
 import io.helidon.common.socket.SocketOptions;
-import io.helidon.common.tls.Tls;
 import io.helidon.webclient.api.ConnectionKey;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.Proxy;
@@ -34,17 +31,12 @@ import io.helidon.webclient.http1.Http1ClientConfig;
  *
  * <p>The call runs on the caller's thread: on a virtual thread it blocks that thread, not a carrier.
  *
- * <p>Keep-alive connections are this class's own, not Helidon's pool: a connection Helidon's pool takes back starts an
- * idle monitor (a virtual thread reading one byte every 101 ms, throwing a {@code SocketTimeoutException} each time
- * it finds nothing) that the next request on it must wait for, an extra thread switch per call and, with a slow
- * upstream, almost one exception per call (docs/benchmarks.md). Up to {@code connection-cache-size} idle
- * connections per upstream are kept, none is monitored, and the cost of that, finding that the upstream closed a
- * connection while it was idle, is paid by the one request that reuses it: it is sent once more on a new connection.
+ * <p>Keep-alive connections are this class's own, not Helidon's pool ({@link OwnedConnections} says why). Up to
+ * {@code connection-cache-size} idle connections per upstream are kept, none is monitored, and the cost of that,
+ * finding that the upstream closed a connection while it was idle, is paid by the one request that reuses it: it is
+ * sent once more on a new connection.
  */
 public final class UpstreamClient implements AutoCloseable {
-
-    private static final List<String> HTTP_1_1 = List.of(Http1Client.PROTOCOL_ID);
-    private static final Tls NO_TLS = Tls.builder().enabled(false).build();
 
     private final Http1Client client;
     private final WebClient connector;
@@ -169,21 +161,16 @@ public final class UpstreamClient implements AutoCloseable {
     }
 
     private Upstream newUpstream(Origin origin) {
-        Http1ClientConfig settings = client.prototype();
-        ConnectionKey key = ConnectionKey.create("http", origin.host(), origin.port(), NO_TLS,
-                                                 settings.dnsResolver(), settings.dnsAddressLookup(),
-                                                 settings.proxy());
-        return new Upstream(key, new IdleConnections(idleCapacity));
+        return new Upstream(OwnedConnections.key("http", origin.host(), origin.port(), client.prototype()),
+                            new IdleConnections(idleCapacity));
     }
 
     private TcpClientConnection open(Upstream upstream) {
         IdleConnections idle = upstream.idle();
         // Helidon calls the release function when an answer was read to its end on a keep-alive connection, and
         // closes the connection itself after an error or "Connection: close".
-        return TcpClientConnection.create(connector, upstream.key(), HTTP_1_1,
-                                          connection -> !closed && idle.put(connection),
-                                          connection -> { })
-                .connect();
+        return OwnedConnections.open(connector, upstream.key(), connection -> !closed && idle.put(connection),
+                                     connection -> { });
     }
 
     // Closed or reset by the peer, not timed out or interrupted, with no byte of an answer left unread: the

@@ -1,6 +1,5 @@
 package dev.loomscope.client.load;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;

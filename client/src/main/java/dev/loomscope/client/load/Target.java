@@ -2,11 +2,10 @@ package dev.loomscope.client.load;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 
+import dev.loomscope.client.OwnedConnections;
 import io.helidon.common.socket.SocketOptions;
-import io.helidon.common.tls.Tls;
 import io.helidon.webclient.api.ClientConnection;
 import io.helidon.webclient.api.ConnectionKey;
 import io.helidon.webclient.api.HttpClientResponse;
@@ -18,13 +17,9 @@ import io.helidon.webclient.http1.Http1Client;
 /**
  * The server under load, reached with Helidon's HTTP/1.1 client over connections the caller owns.
  *
- * <p>Each connection belongs to one load user and is never pooled: a pooled Helidon connection starts an idle
- * monitor (a virtual thread reading one byte every 101 ms) each time it goes back to the pool, which would cost
- * the load generator a thread switch per request.
+ * <p>Each connection belongs to one load user and is never pooled ({@link OwnedConnections} says why).
  */
 final class Target implements AutoCloseable {
-
-    private static final List<String> HTTP_1_1 = List.of(Http1Client.PROTOCOL_ID);
 
     private final URI uri;
     private final WebClient webClient;
@@ -52,13 +47,7 @@ final class Target implements AutoCloseable {
                 .sendExpectContinue(false)
                 .shareConnectionCache(false)
                 .build();
-        this.key = ConnectionKey.create(uri.getScheme(),
-                                        uri.getHost(),
-                                        port(uri),
-                                        Tls.builder().enabled(false).build(),
-                                        client.prototype().dnsResolver(),
-                                        client.prototype().dnsAddressLookup(),
-                                        Proxy.noProxy());
+        this.key = OwnedConnections.key(uri.getScheme(), uri.getHost(), port(uri), client.prototype());
     }
 
     URI uri() {
@@ -70,7 +59,7 @@ final class Target implements AutoCloseable {
      * {@code Connection: close}).
      */
     TcpClientConnection open(Consumer<TcpClientConnection> onClose) {
-        return TcpClientConnection.create(webClient, key, HTTP_1_1, connection -> true, onClose).connect();
+        return OwnedConnections.open(webClient, key, connection -> true, onClose);
     }
 
     /** Sends {@code GET uri} on {@code connection}; the caller reads and closes the response. */

@@ -1,5 +1,7 @@
 package dev.loomscope.jfr.analysis;
 
+import static dev.loomscope.jfr.analysis.EventAccumulator.instant;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -207,7 +209,8 @@ final class SpanAccumulator {
         Double ratio = carrierCount == 0 ? null : Math.round(100.0 * peak / carrierCount) / 100.0;
         Map<String, Long> statuses = new LinkedHashMap<>();
         byStatus.forEach((status, count) -> statuses.put(Integer.toString(status), count));
-        return new Report.Requests(requests.size(), onVirtual, SpanStore.distinctThreads(requests.sortedThreadKeys(), false),
+        long threads = SpanStore.distinctThreads(requests.sortedThreadKeys(), false);
+        return new Report.Requests(requests.size(), onVirtual, threads,
                                    requests.peakOverlapPerThread(), peak, ratio, mostFirst(byPath, BY_PATH_ENTRIES),
                                    statuses, requestLatency.toMillis());
     }
@@ -247,7 +250,8 @@ final class SpanAccumulator {
         Set<Integer> shared = new TreeSet<>(requestCarriers);
         shared.retainAll(callCarriers);
         return new Verdict.Usage(SpanStore.distinctThreads(both, true), all.size(), shared.size(),
-                                 requests.size() - requests.onVirtualThreads(), calls.size() - calls.onVirtualThreads());
+                                 requests.size() - requests.onVirtualThreads(),
+                                 calls.size() - calls.onVirtualThreads());
     }
 
     private Set<Integer> carrierIndexes(SpanStore spans) {
@@ -269,19 +273,19 @@ final class SpanAccumulator {
         List<Timeline.RequestSpan> requestSpans = new ArrayList<>();
         for (int i : requests.earliest(cap)) {
             requestSpans.add(new Timeline.RequestSpan(requests.requestId(i), requests.threadId(i), requests.virtual(i),
-                    EventAccumulator.instant(requests.start(i)), EventAccumulator.instant(requests.end(i)), carriers.name(requests.startCarrier(i)),
+                    instant(requests.start(i)), instant(requests.end(i)), carriers.name(requests.startCarrier(i)),
                     carriers.name(requests.endCarrier(i)), paths.name(requests.label(i)), requests.status(i)));
         }
         List<Timeline.CallSpan> callSpans = new ArrayList<>();
         for (int i : calls.earliest(cap)) {
             callSpans.add(new Timeline.CallSpan(calls.requestId(i), calls.threadId(i), calls.otherThreadId(i),
-                    calls.virtual(i), EventAccumulator.instant(calls.start(i)), EventAccumulator.instant(calls.end(i)),
+                    calls.virtual(i), instant(calls.start(i)), instant(calls.end(i)),
                     carriers.name(calls.startCarrier(i)), carriers.name(calls.endCarrier(i)),
                     outcomes.name(calls.label(i))));
         }
         List<Timeline.PinSpan> pinSpans = new ArrayList<>();
         for (int i : pins.earliest(cap)) {
-            pinSpans.add(new Timeline.PinSpan(pins.threadId(i), EventAccumulator.instant(pins.start(i)), EventAccumulator.instant(pins.end(i)),
+            pinSpans.add(new Timeline.PinSpan(pins.threadId(i), instant(pins.start(i)), instant(pins.end(i)),
                                               carriers.name(pins.startCarrier(i)), frames.name(pins.label(i))));
         }
         return new Timeline(source, List.copyOf(requestSpans), List.copyOf(callSpans), List.copyOf(pinSpans),

@@ -22,6 +22,7 @@ final class SpanStore {
     private int[] label = new int[256];
     private int[] status = new int[256];
     private boolean[] virtual = new boolean[256];
+    private long[] sortedThreadKeys;
 
     int add(long startNanos, long endNanos, long thread, long otherThread, long request, int fromCarrier,
             int toCarrier, int labelIndex, int statusCode, boolean isVirtual) {
@@ -29,6 +30,7 @@ final class SpanStore {
             grow();
         }
         int i = size++;
+        sortedThreadKeys = null;
         start[i] = startNanos;
         end[i] = endNanos;
         threadId[i] = thread;
@@ -58,6 +60,7 @@ final class SpanStore {
 
     /** Sets {@code tag}'s bits in the thread ids of spans {@code from} on, so threads of different JVMs differ. */
     void tagThreads(int from, long tag) {
+        sortedThreadKeys = null;
         for (int i = from; i < size; i++) {
             threadId[i] |= tag;
             if (otherThreadId[i] != 0) {
@@ -191,13 +194,17 @@ final class SpanStore {
      * answers how many distinct threads ran spans, and how many virtual ones. Spans arrive in nearly increasing
      * thread-id order, which the JDK's sort handles in close to linear time.
      */
-    long[] sortedThreadKeys() {
-        long[] keys = new long[size];
-        for (int i = 0; i < size; i++) {
-            keys[i] = threadId[i] << 1 | (virtual[i] ? 1 : 0);
+    synchronized long[] sortedThreadKeys() {
+        // Asked for by the request section and by the verdict's usage, which run at the same time: sorted once.
+        if (sortedThreadKeys == null) {
+            long[] keys = new long[size];
+            for (int i = 0; i < size; i++) {
+                keys[i] = threadId[i] << 1 | (virtual[i] ? 1 : 0);
+            }
+            Arrays.sort(keys);
+            sortedThreadKeys = keys;
         }
-        Arrays.sort(keys);
-        return keys;
+        return sortedThreadKeys;
     }
 
     /** Distinct threads among sorted thread keys, all of them or the virtual ones only. */

@@ -30,11 +30,12 @@ final class ConstantPools {
     private ConstantPools(Bytes bytes, Metadata metadata) {
         this.bytes = bytes;
         this.metadata = metadata;
-        this.stringType = typeId(metadata, "java.lang.String");
-        this.threadType = metadata.type(typeId(metadata, "java.lang.Thread"));
+        JfrType strings = metadata.type("java.lang.String");
+        this.stringType = strings == null ? -1 : strings.id();
+        this.threadType = metadata.type("java.lang.Thread");
         this.threadFields = threadType == null ? null : new int[] {
-                threadType.indexOf("javaName"), threadType.indexOf("osName"), threadType.indexOf("javaThreadId"),
-                threadType.indexOf("virtual")};
+                plainField(threadType, "javaName"), plainField(threadType, "osName"),
+                plainField(threadType, "javaThreadId"), plainField(threadType, "virtual")};
     }
 
     /** Finds every checkpoint of the chunk, following their links back from the last one at {@code offset}. */
@@ -175,7 +176,7 @@ final class ConstantPools {
             case JfrType.COMPRESSED -> bytes.varlong();
             case JfrType.FOUR_BYTES -> bytes.skip(4);
             case JfrType.EIGHT_BYTES -> bytes.skip(8);
-            case JfrType.STRING -> skipString(bytes);
+            case JfrType.STRING -> Strings.skip(bytes);
             default -> {
                 List<JfrType.Field> fields = type.fields();
                 if (fields.isEmpty()) {
@@ -196,22 +197,6 @@ final class ConstantPools {
             } else {
                 skipValue(bytes, declared(field), depth);
             }
-        }
-    }
-
-    static void skipString(Bytes bytes) {
-        byte encoding = bytes.next();
-        switch (encoding) {
-            case 0, 1 -> { }
-            case 2 -> bytes.varlong();
-            case 3, 5 -> bytes.skip(bytes.length());
-            case 4 -> {
-                int length = bytes.length();
-                for (int i = 0; i < length; i++) {
-                    bytes.varlong();
-                }
-            }
-            default -> throw new DamagedRecordingException("unknown string encoding " + encoding);
         }
     }
 
@@ -276,13 +261,13 @@ final class ConstantPools {
         List<JfrType.Field> fields = threadType.fields();
         for (int i = 0; i < fields.size(); i++) {
             JfrType.Field field = fields.get(i);
-            if (i == threadFields[0] && !field.constantPool() && !field.array()) {
+            if (i == threadFields[0]) {
                 javaName = Strings.read(cursor, this);
-            } else if (i == threadFields[1] && !field.constantPool() && !field.array()) {
+            } else if (i == threadFields[1]) {
                 osName = Strings.read(cursor, this);
-            } else if (i == threadFields[2] && !field.constantPool() && !field.array()) {
+            } else if (i == threadFields[2]) {
                 javaThreadId = cursor.varlong();
-            } else if (i == threadFields[3] && !field.constantPool() && !field.array()) {
+            } else if (i == threadFields[3]) {
                 virtual = cursor.next() != 0;
             } else {
                 skipField(cursor, field, 0);
@@ -373,24 +358,25 @@ final class ConstantPools {
         JfrType.Field field = type.fields().get(type.indexOf(name));
         JfrType fieldType = metadata.type(field.typeId());
         if (field.constantPool() && value instanceof Long key) {
-            value = fieldType != null && fieldType.name().equals("java.lang.String")
-                    ? string(key) : entry(field.typeId(), key);
+            value = entry(field.typeId(), key);
         }
         for (int unwrap = 0; unwrap < MAX_DEPTH && fieldType != null && isSimple(fieldType)
                 && value instanceof Object[] single && single.length == 1; unwrap++) {
             JfrType.Field inner = fieldType.fields().get(0);
             value = single[0];
             if (inner.constantPool() && value instanceof Long key) {
-                value = "java.lang.String".equals(nameOf(inner.typeId())) ? string(key) : entry(inner.typeId(), key);
+                value = entry(inner.typeId(), key);
             }
             fieldType = metadata.type(inner.typeId());
         }
         return value;
     }
 
-    private String nameOf(long typeId) {
-        JfrType type = metadata.type(typeId);
-        return type == null ? null : type.name();
+    /** The field's index when its value is written inline and alone (not pooled, not an array), else -1. */
+    private static int plainField(JfrType type, String name) {
+        int index = type.indexOf(name);
+        return index >= 0 && !type.fields().get(index).constantPool() && !type.fields().get(index).array()
+                ? index : -1;
     }
 
     private static boolean isSimple(JfrType type) {
@@ -401,12 +387,4 @@ final class ConstantPools {
         return type != null && resolve(type, values, name) instanceof String text ? text : null;
     }
 
-    private static long typeId(Metadata metadata, String name) {
-        for (JfrType type : metadata.types()) {
-            if (type.name().equals(name)) {
-                return type.id();
-            }
-        }
-        return -1;
-    }
 }

@@ -37,7 +37,7 @@ public final class JfrEvent {
                 case EventLayout.STRING -> {
                     // Decoded only when asked for: most string fields of most events are never read.
                     longs[i] = bytes.position();
-                    ConstantPools.skipString(bytes);
+                    Strings.skip(bytes);
                 }
                 default -> objects[i] = chunk.pools().field(bytes, fields.get(i), 0);
             }

@@ -5,7 +5,6 @@ import java.util.List;
 /** A type declared in a chunk's metadata: an event type, a constant-pool type, a struct or a primitive. */
 record JfrType(long id, String name, String superType, List<Field> fields, int encoding) {
 
-    static final String EVENT = "jdk.jfr.Event";
     /** How a value of the type is written: one byte, a compressed integer, 4 or 8 raw bytes, a string, fields. */
     static final int ONE_BYTE = 0;
     static final int COMPRESSED = 1;
@@ -27,10 +26,6 @@ record JfrType(long id, String name, String superType, List<Field> fields, int e
 
     /** A field of a type, in the order its values are written. */
     record Field(String name, long typeId, boolean constantPool, boolean array) {
-    }
-
-    boolean isEvent() {
-        return EVENT.equals(superType);
     }
 
     /** The field's position, or -1 when this type has no such field. */

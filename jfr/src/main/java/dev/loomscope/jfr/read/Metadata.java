@@ -9,9 +9,11 @@ import java.util.Map;
 final class Metadata {
 
     private final Map<Long, JfrType> types;
+    private final Map<String, JfrType> typesByName = new HashMap<>();
 
     private Metadata(Map<Long, JfrType> types) {
         this.types = types;
+        types.values().forEach(type -> typesByName.put(type.name(), type));
     }
 
     /** Reads the metadata event at the bytes' position. */
@@ -53,8 +55,9 @@ final class Metadata {
         return types.get(id);
     }
 
-    Iterable<JfrType> types() {
-        return types.values();
+    /** The type of that name, or null. */
+    JfrType type(String name) {
+        return typesByName.get(name);
     }
 
     /** A node of the metadata tree. */

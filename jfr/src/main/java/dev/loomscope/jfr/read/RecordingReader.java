@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -28,7 +29,7 @@ public final class RecordingReader {
     private final Map<String, Consumer<JfrEvent>> handlers = new HashMap<>();
     private Consumer<JfrEvent> others = event -> { };
     // One buffer for every chunk: a new 12 MB array per chunk made the garbage collector work hard.
-    private byte[] buffer = new byte[0];
+    private byte[] buffer = new byte[Chunk.HEADER_SIZE];
 
     /** Calls {@code handler} with every event of that type, all fields decoded. */
     public RecordingReader onEvent(String typeName, Consumer<JfrEvent> handler) {
@@ -65,7 +66,8 @@ public final class RecordingReader {
         if (fileSize - position < Chunk.HEADER_SIZE) {
             throw new EOFException("it ends in the middle of a chunk");
         }
-        ByteBuffer header = ByteBuffer.allocate(Chunk.HEADER_SIZE);
+        // The header is read into the chunk buffer, so only the rest of the chunk is read after it.
+        ByteBuffer header = ByteBuffer.wrap(buffer, 0, Chunk.HEADER_SIZE);
         readFully(channel, header, position);
         if (header.getInt(0) != MAGIC) {
             throw new DamagedRecordingException("no chunk starts at byte " + position);
@@ -86,9 +88,10 @@ public final class RecordingReader {
             throw new DamagedRecordingException("a chunk without compressed integers, which this reader does not know");
         }
         if (buffer.length < chunkSize) {
-            buffer = new byte[(int) chunkSize];
+            buffer = Arrays.copyOf(buffer, (int) chunkSize);
         }
-        readFully(channel, ByteBuffer.wrap(buffer, 0, (int) chunkSize), position);
+        readFully(channel, ByteBuffer.wrap(buffer, Chunk.HEADER_SIZE, (int) chunkSize - Chunk.HEADER_SIZE),
+                  position + Chunk.HEADER_SIZE);
         Bytes bytes = new Bytes(buffer, (int) chunkSize);
         Chunk chunk = new Chunk(bytes, first);
         readEvents(chunk, bytes);
@@ -136,9 +139,11 @@ public final class RecordingReader {
         return new EventLayout(type, chunk.metadata(), handlers.get(type.name()));
     }
 
+    /** Fills {@code buffer} from its position to its limit with the file's bytes from {@code position} on. */
     private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        int start = buffer.position();
         while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
+            if (channel.read(buffer, position + buffer.position() - start) < 0) {
                 throw new EOFException("it ends in the middle of a chunk");
             }
         }

@@ -24,4 +24,21 @@ final class Strings {
             default -> throw new DamagedRecordingException("unknown string encoding " + encoding);
         };
     }
+
+    /** Moves past one encoded string without decoding it. */
+    static void skip(Bytes bytes) {
+        byte encoding = bytes.next();
+        switch (encoding) {
+            case 0, 1 -> { }
+            case 2 -> bytes.varlong();
+            case 3, 5 -> bytes.skip(bytes.length());
+            case 4 -> {
+                int length = bytes.length();
+                for (int i = 0; i < length; i++) {
+                    bytes.varlong();
+                }
+            }
+            default -> throw new DamagedRecordingException("unknown string encoding " + encoding);
+        }
+    }
 }
