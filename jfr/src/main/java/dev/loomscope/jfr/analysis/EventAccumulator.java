@@ -2,8 +2,13 @@ package dev.loomscope.jfr.analysis;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import dev.loomscope.jfr.read.JfrEvent;
 
 /**
  * Everything one report needs, gathered in one pass over the events of one or more files by two parts:
@@ -17,6 +22,8 @@ final class EventAccumulator {
     static final String VIRTUAL_THREAD_END = "jdk.VirtualThreadEnd";
     static final String VIRTUAL_THREAD_PINNED = "jdk.VirtualThreadPinned";
     static final String VIRTUAL_THREAD_SUBMIT_FAILED = "jdk.VirtualThreadSubmitFailed";
+    /** The key of {@link #handlers()} for the handler that sees every event. */
+    static final String EVERY = "";
 
     private final SpanAccumulator spans = new SpanAccumulator();
     private final ThreadAccumulator threads = new ThreadAccumulator();
@@ -27,6 +34,18 @@ final class EventAccumulator {
 
     ThreadAccumulator threads() {
         return threads;
+    }
+
+    /**
+     * A handler per event type for the reader, and one for every event under {@link #EVERY}. Each type has its
+     * own method: the reader's call site then stays megamorphic, so the JIT compiles each handler once on its own
+     * instead of inlining them all into the reading loop and compiling them again as one switch.
+     */
+    Map<String, Consumer<JfrEvent>> handlers() {
+        Map<String, Consumer<JfrEvent>> handlers = new HashMap<>(threads.handlers());
+        handlers.putAll(spans.handlers());
+        handlers.put(EVERY, threads::every);
+        return handlers;
     }
 
     /** Called before the events of each file. */

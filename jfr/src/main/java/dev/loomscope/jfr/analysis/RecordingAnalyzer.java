@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.loomscope.jfr.read.DamagedRecordingException;
@@ -61,17 +62,12 @@ public final class RecordingAnalyzer {
         if (all != null) {
             all.beginFile();
         }
-        Consumer<JfrEvent> spans = all == null ? one.spans()::accept : event -> {
-            one.spans().accept(event);
-            all.spans().accept(event);
-        };
-        Consumer<JfrEvent> threads = all == null ? one.threads()::accept : event -> {
-            one.threads().accept(event);
-            all.threads().accept(event);
-        };
-        RecordingReader reader = new RecordingReader().onOtherEvent(threads);
-        ThreadAccumulator.TYPES.forEach(type -> reader.onEvent(type, threads));
-        SpanAccumulator.TYPES.forEach(type -> reader.onEvent(type, spans.andThen(threads)));
+        Map<String, Consumer<JfrEvent>> handlers = one.handlers();
+        if (all != null) {
+            all.handlers().forEach((type, handler) -> handlers.merge(type, handler, Consumer::andThen));
+        }
+        RecordingReader reader = new RecordingReader().onEveryEvent(handlers.remove(EventAccumulator.EVERY));
+        handlers.forEach(reader::onEvent);
         try {
             reader.read(file);
         } catch (EOFException e) {

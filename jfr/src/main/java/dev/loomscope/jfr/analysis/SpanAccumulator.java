@@ -3,7 +3,6 @@ package dev.loomscope.jfr.analysis;
 import static dev.loomscope.jfr.analysis.EventAccumulator.instant;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import dev.loomscope.jfr.read.JfrEvent;
 import dev.loomscope.jfr.read.JfrFrame;
@@ -26,9 +26,6 @@ import dev.loomscope.jfr.read.JfrThread;
  */
 final class SpanAccumulator {
 
-    /** The event types this part reads. */
-    static final List<String> TYPES = List.of(EventAccumulator.SERVER_REQUEST, EventAccumulator.CLIENT_CALL,
-                                              EventAccumulator.VIRTUAL_THREAD_PINNED);
     private static final int STACK_FRAMES = 32;
     private static final int BY_PATH_ENTRIES = 50;
 
@@ -71,15 +68,10 @@ final class SpanAccumulator {
         }
     }
 
-    void accept(JfrEvent event) {
-        long start = event.startNanos();
-        long end = event.endNanos();
-        switch (event.typeName()) {
-            case EventAccumulator.SERVER_REQUEST -> request(event, start, end);
-            case EventAccumulator.CLIENT_CALL -> call(event, start, end);
-            case EventAccumulator.VIRTUAL_THREAD_PINNED -> pinned(event, start, end);
-            default -> { }
-        }
+    /** Handlers for the types this part reads, one method each. */
+    Map<String, Consumer<JfrEvent>> handlers() {
+        return Map.of(EventAccumulator.SERVER_REQUEST, this::request, EventAccumulator.CLIENT_CALL, this::call,
+                      EventAccumulator.VIRTUAL_THREAD_PINNED, this::pinned);
     }
 
     int requestCount() {
@@ -94,7 +86,9 @@ final class SpanAccumulator {
         return pins.size();
     }
 
-    private void request(JfrEvent event, long start, long end) {
+    private void request(JfrEvent event) {
+        long start = event.startNanos();
+        long end = event.endNanos();
         int[] f = requestFields.of(event);
         requests.add(start, end, threadId(event, f[0], f[7]), 0, event.getLong(f[1]),
                      carriers.index(text(event.getString(f[2]))), carriers.index(text(event.getString(f[3]))),
@@ -102,7 +96,9 @@ final class SpanAccumulator {
         requestLatency.record(end - start);
     }
 
-    private void call(JfrEvent event, long start, long end) {
+    private void call(JfrEvent event) {
+        long start = event.startNanos();
+        long end = event.endNanos();
         int[] f = callFields.of(event);
         calls.add(start, end, threadId(event, f[0], f[8]), event.getLong(f[1]), event.getLong(f[2]),
                   carriers.index(text(event.getString(f[3]))), carriers.index(text(event.getString(f[4]))),
@@ -128,7 +124,9 @@ final class SpanAccumulator {
         return thread == null ? 0 : thread.javaThreadId();
     }
 
-    private void pinned(JfrEvent event, long start, long end) {
+    private void pinned(JfrEvent event) {
+        long start = event.startNanos();
+        long end = event.endNanos();
         long nanos = end - start;
         pinnedNanos += nanos;
         pinnedMaxNanos = Math.max(pinnedMaxNanos, nanos);
@@ -238,18 +236,14 @@ final class SpanAccumulator {
 
     /** Threads and carriers the requests and calls ran on, for the verdict. */
     Verdict.Usage usage() {
-        long[] requestKeys = requests.sortedThreadKeys();
-        long[] callKeys = calls.sortedThreadKeys();
-        long[] both = Arrays.copyOf(requestKeys, requestKeys.length + callKeys.length);
-        System.arraycopy(callKeys, 0, both, requestKeys.length, callKeys.length);
-        Arrays.sort(both);
         Set<Integer> requestCarriers = carrierIndexes(requests);
         Set<Integer> callCarriers = carrierIndexes(calls);
         Set<Integer> all = new TreeSet<>(requestCarriers);
         all.addAll(callCarriers);
         Set<Integer> shared = new TreeSet<>(requestCarriers);
         shared.retainAll(callCarriers);
-        return new Verdict.Usage(SpanStore.distinctThreads(both, true), all.size(), shared.size(),
+        long virtualThreads = SpanStore.distinctThreads(requests.sortedThreadKeys(), calls.sortedThreadKeys(), true);
+        return new Verdict.Usage(virtualThreads, all.size(), shared.size(),
                                  requests.size() - requests.onVirtualThreads(),
                                  calls.size() - calls.onVirtualThreads());
     }

@@ -165,6 +165,9 @@ final class SpanStore {
 
     /** Indexes of the {@code limit} earliest spans by start time, earliest first (ties in arrival order). */
     int[] earliest(int limit) {
+        if (limit <= 0) {
+            return new int[0];
+        }
         if (size <= limit) {
             return IndexSort.sorted(size, (a, b) -> Long.compare(start[a], start[b]));
         }
@@ -209,9 +212,18 @@ final class SpanStore {
 
     /** Distinct threads among sorted thread keys, all of them or the virtual ones only. */
     static long distinctThreads(long[] sortedKeys, boolean virtualOnly) {
+        return distinctThreads(sortedKeys, new long[0], virtualOnly);
+    }
+
+    /** Distinct threads among two arrays of sorted thread keys together, walked as one merged order. */
+    static long distinctThreads(long[] sortedKeys, long[] moreSortedKeys, boolean virtualOnly) {
         long count = 0;
         long previous = -1;
-        for (long key : sortedKeys) {
+        int i = 0;
+        int j = 0;
+        while (i < sortedKeys.length || j < moreSortedKeys.length) {
+            long key = j == moreSortedKeys.length || (i < sortedKeys.length && sortedKeys[i] <= moreSortedKeys[j])
+                    ? sortedKeys[i++] : moreSortedKeys[j++];
             long thread = key >>> 1;
             if ((!virtualOnly || (key & 1) == 1) && thread != previous) {
                 count++;

@@ -61,7 +61,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Analysis analysis;
         try {
-            analysis = RecordingAnalyzer.analyze(files);
+            analysis = RecordingAnalyzer.analyze(files, 0);
         } catch (RecordingException e) {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
             return LoomscopeJfr.BAD_DATA;

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import dev.loomscope.jfr.analysis.Analysis;
 import dev.loomscope.jfr.analysis.RecordingAnalyzer;
 import dev.loomscope.jfr.analysis.RecordingException;
+import dev.loomscope.jfr.analysis.Timeline;
 import dev.loomscope.jfr.html.HtmlReport;
 import dev.loomscope.jfr.render.JsonRenderer;
 import dev.loomscope.jfr.render.TextRenderer;
@@ -62,7 +63,8 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Analysis analysis;
         try {
-            analysis = RecordingAnalyzer.analyze(files);
+            // Only the HTML page draws timelines; choosing their earliest spans is work the other formats skip.
+            analysis = RecordingAnalyzer.analyze(files, format == Format.html ? Timeline.DEFAULT_CAP : 0);
         } catch (RecordingException e) {
             err.println(spec.qualifiedName() + ": " + e.getMessage());
             return LoomscopeJfr.BAD_DATA;

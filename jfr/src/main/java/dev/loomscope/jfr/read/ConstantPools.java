@@ -1,8 +1,11 @@
 package dev.loomscope.jfr.read;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import com.carrotsearch.hppc.LongHashSet;
 import com.carrotsearch.hppc.LongIntHashMap;
 import com.carrotsearch.hppc.LongObjectHashMap;
 
@@ -15,14 +18,17 @@ import com.carrotsearch.hppc.LongObjectHashMap;
 final class ConstantPools {
 
     private static final int MAX_DEPTH = 32;
+    private static final byte[] NOT_FLAT = new byte[0];
 
     private final Bytes bytes;
     private final Metadata metadata;
     private final LongObjectHashMap<LongIntHashMap> positions = new LongObjectHashMap<>();
     private final LongObjectHashMap<LongObjectHashMap<Object>> decoded = new LongObjectHashMap<>();
     private final List<Integer> checkpoints = new ArrayList<>();
+    private final Map<String, LongHashSet> threadsByNamePrefix = new HashMap<>();
+    private final LongObjectHashMap<byte[]> flatPlans = new LongObjectHashMap<>();
     private boolean othersIndexed;
-    private boolean threadsIndexed;
+    private ThreadPositions threadPositions;
     private final long stringType;
     private final JfrType threadType;
     private final int[] threadFields;
@@ -74,11 +80,40 @@ final class ConstantPools {
         return delta;
     }
 
-    /**
-     * Notes where the entries of the pools are, on first need. Threads are noted only when asked for: a recording of
-     * a busy server pools one per request, and noting them is most of the work.
-     */
-    private void index(boolean threads) {
+    /** Notes where the entries of the pools other than threads are, on first need. */
+    private void indexOthers() {
+        walk(false, (typeId, type, key, cursor) -> {
+            LongIntHashMap pool = positions.get(typeId);
+            if (pool == null) {
+                pool = new LongIntHashMap();
+                positions.put(typeId, pool);
+            }
+            pool.put(key, cursor.position());
+            skipValue(cursor, type, 0);
+        });
+    }
+
+    /** Where the threads are: noted on first need, apart from the other pools, as most recordings need neither. */
+    private ThreadPositions threadPositions() {
+        if (threadPositions == null) {
+            ThreadPositions noted = new ThreadPositions();
+            walk(true, (typeId, type, key, cursor) -> {
+                noted.add(key, cursor.position());
+                skipValue(cursor, type, 0);
+            });
+            threadPositions = noted;
+        }
+        return threadPositions;
+    }
+
+    /** What {@link #walk} calls at each entry: it must move {@code cursor} past the entry's value. */
+    @FunctionalInterface
+    private interface EntryVisitor {
+        void visit(long typeId, JfrType type, long key, Bytes cursor);
+    }
+
+    /** Calls {@code visitor} at each entry of the thread pools ({@code threads}) or of the other pools. */
+    private void walk(boolean threads, EntryVisitor visitor) {
         for (int checkpoint : checkpoints) {
             Bytes cursor = bytes.at(checkpoint);
             long size = cursor.varlong();
@@ -91,23 +126,15 @@ final class ConstantPools {
                 if (type == null) {
                     throw new DamagedRecordingException("a constant pool of undeclared type " + typeId);
                 }
-                boolean noted = (threadType != null && typeId == threadType.id()) == threads;
-                LongIntHashMap pool = noted ? positions.get(typeId) : null;
-                if (noted && pool == null) {
-                    pool = new LongIntHashMap();
-                    positions.put(typeId, pool);
-                    decoded.put(typeId, new LongObjectHashMap<>());
-                }
+                boolean visited = (threadType != null && typeId == threadType.id()) == threads;
                 int count = cursor.length();
-                if (pool != null) {
-                    pool.ensureCapacity(pool.size() + count);
-                }
                 for (int j = 0; j < count; j++) {
                     long key = cursor.varlong();
-                    if (pool != null) {
-                        pool.put(key, cursor.position());
+                    if (visited) {
+                        visitor.visit(typeId, type, key, cursor);
+                    } else {
+                        skipValue(cursor, type, 0);
                     }
-                    skipValue(cursor, type, 0);
                 }
             }
             if (cursor.position() != checkpoint + size) {
@@ -116,17 +143,44 @@ final class ConstantPools {
         }
     }
 
-    private LongIntHashMap positions(long typeId) {
-        boolean thread = threadType != null && typeId == threadType.id();
-        if (thread ? !threadsIndexed : !othersIndexed) {
-            index(thread);
-            if (thread) {
-                threadsIndexed = true;
-            } else {
-                othersIndexed = true;
-            }
+    /**
+     * Whether the thread with that key has a Java name starting with {@code prefix}. The keys of such threads are
+     * gathered once per prefix: a start event per request asks this.
+     */
+    boolean threadNameStartsWith(long typeId, long key, String prefix) {
+        if (threadType == null || typeId != threadType.id() || threadFields[0] < 0) {
+            return false;
         }
-        return positions.get(typeId);
+        LongHashSet keys = threadsByNamePrefix.get(prefix);
+        if (keys == null) {
+            keys = new LongHashSet();
+            ThreadPositions threads = threadPositions();
+            List<JfrType.Field> fields = threadType.fields();
+            for (int t = 0; t < threads.size(); t++) {
+                Bytes cursor = bytes.at(threads.positionAt(t));
+                for (int i = 0; i < threadFields[0]; i++) {
+                    skipField(cursor, fields.get(i), 0);
+                }
+                if (Strings.startsWith(cursor, prefix, this)) {
+                    keys.add(threads.key(t));
+                }
+            }
+            threadsByNamePrefix.put(prefix, keys);
+        }
+        return keys.contains(key);
+    }
+
+    /** Where the entry with that key is in the chunk, or -1. */
+    private int position(long typeId, long key) {
+        if (threadType != null && typeId == threadType.id()) {
+            return threadPositions().position(key);
+        }
+        if (!othersIndexed) {
+            indexOthers();
+            othersIndexed = true;
+        }
+        LongIntHashMap pool = positions.get(typeId);
+        return pool == null ? -1 : pool.getOrDefault(key, -1);
     }
 
     /** One value of {@code type} as written inline: a primitive, a string or a struct of its fields. */
@@ -182,11 +236,53 @@ final class ConstantPools {
                 if (fields.isEmpty()) {
                     throw new DamagedRecordingException("a value of type " + type.name() + " that has no fields");
                 }
+                byte[] plan = flatPlan(type);
+                if (plan.length > 0) {
+                    for (byte encoding : plan) {
+                        skipEncoded(bytes, encoding);
+                    }
+                    return;
+                }
                 for (JfrType.Field field : fields) {
                     skipField(bytes, field, depth + 1);
                 }
             }
         }
+    }
+
+    private static void skipEncoded(Bytes bytes, int encoding) {
+        switch (encoding) {
+            case JfrType.ONE_BYTE -> bytes.skip(1);
+            case JfrType.COMPRESSED -> bytes.varlong();
+            case JfrType.FOUR_BYTES -> bytes.skip(4);
+            case JfrType.EIGHT_BYTES -> bytes.skip(8);
+            default -> Strings.skip(bytes);
+        }
+    }
+
+    /**
+     * How to skip a struct whose fields are all single primitives, strings or pool references: one encoding per
+     * field, found once per type (empty for other structs). Walking a pool of a million threads looked up the type
+     * of every field of every thread before.
+     */
+    private byte[] flatPlan(JfrType type) {
+        byte[] plan = flatPlans.get(type.id());
+        if (plan == null) {
+            List<JfrType.Field> fields = type.fields();
+            plan = new byte[fields.size()];
+            for (int i = 0; i < fields.size(); i++) {
+                JfrType.Field field = fields.get(i);
+                int encoding = field.array() ? JfrType.FIELDS
+                        : field.constantPool() ? JfrType.COMPRESSED : declared(field).encoding();
+                if (encoding == JfrType.FIELDS) {
+                    plan = NOT_FLAT;
+                    break;
+                }
+                plan[i] = (byte) encoding;
+            }
+            flatPlans.put(type.id(), plan);
+        }
+        return plan;
     }
 
     private void skipField(Bytes bytes, JfrType.Field field, int depth) {
@@ -248,8 +344,7 @@ final class ConstantPools {
         }
         // Read straight from the pool's bytes each time, not kept: a busy recording has a thread per request, most
         // looked up once (at its start event), and a map of them all cost more than reading them again.
-        LongIntHashMap pool = positions(typeId);
-        int position = pool == null ? -1 : pool.getOrDefault(key, -1);
+        int position = position(typeId, key);
         if (position < 0) {
             return null;
         }
@@ -324,16 +419,16 @@ final class ConstantPools {
 
     /** The entry as decoded so far (a resolved thread or stack trace replaces its raw value), or null. */
     private Object entry(long typeId, long key) {
-        LongIntHashMap where = positions(typeId);
         LongObjectHashMap<Object> values = decoded.get(typeId);
-        if (where == null || values == null) {
-            return null;
-        }
-        Object value = values.get(key);
+        Object value = values == null ? null : values.get(key);
         if (value == null) {
-            int position = where.getOrDefault(key, -1);
+            int position = position(typeId, key);
             if (position < 0) {
                 return null;
+            }
+            if (values == null) {
+                values = new LongObjectHashMap<>();
+                decoded.put(typeId, values);
             }
             // A cursor of its own: entries are decoded while events are being read from the chunk's bytes.
             value = value(bytes.at(position), metadata.type(typeId), 0);

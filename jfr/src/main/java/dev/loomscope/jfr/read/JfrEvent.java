@@ -120,6 +120,12 @@ public final class JfrEvent {
         return chunk.pools().thread(layout.type.fields().get(field).typeId(), longs[field]);
     }
 
+    /** Whether a thread field names a thread whose Java name starts with {@code prefix}; cheaper than getThread. */
+    public boolean threadNameStartsWith(int field, String prefix) {
+        return field >= 0 && layout.kinds[field] == EventLayout.REFERENCE
+                && chunk.pools().threadNameStartsWith(layout.type.fields().get(field).typeId(), longs[field], prefix);
+    }
+
     /** The frames of a stack-trace field, top first; null when absent or not recorded. */
     public List<JfrFrame> getStackTrace(int field) {
         if (field < 0 || layout.kinds[field] != EventLayout.REFERENCE) {

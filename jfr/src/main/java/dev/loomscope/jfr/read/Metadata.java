@@ -5,15 +5,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.carrotsearch.hppc.LongObjectHashMap;
+import com.carrotsearch.hppc.procedures.LongObjectProcedure;
+
 /** The types of one chunk, read from its metadata event: an element tree over a string table. */
 final class Metadata {
 
-    private final Map<Long, JfrType> types;
+    // By id in a primitive map: skipping a pooled value looks up the type of every field it holds.
+    private final LongObjectHashMap<JfrType> types;
     private final Map<String, JfrType> typesByName = new HashMap<>();
 
-    private Metadata(Map<Long, JfrType> types) {
+    private Metadata(LongObjectHashMap<JfrType> types) {
         this.types = types;
-        types.values().forEach(type -> typesByName.put(type.name(), type));
+        types.forEach((LongObjectProcedure<JfrType>) (id, type) -> typesByName.put(type.name(), type));
     }
 
     /** Reads the metadata event at the bytes' position. */
@@ -34,7 +38,7 @@ final class Metadata {
         if (bytes.position() != start + size) {
             throw new DamagedRecordingException("a metadata event whose size does not match its content");
         }
-        Map<Long, JfrType> types = new HashMap<>();
+        LongObjectHashMap<JfrType> types = new LongObjectHashMap<>();
         for (Element metadata : root.children("metadata")) {
             for (Element type : metadata.children("class")) {
                 List<JfrType.Field> fields = new ArrayList<>();

@@ -27,7 +27,7 @@ public final class RecordingReader {
     private static final int COMPRESSED_INTEGERS = 1;
 
     private final Map<String, Consumer<JfrEvent>> handlers = new HashMap<>();
-    private Consumer<JfrEvent> others = event -> { };
+    private Consumer<JfrEvent> every = event -> { };
     // One buffer for every chunk: a new 12 MB array per chunk made the garbage collector work hard.
     private byte[] buffer = new byte[Chunk.HEADER_SIZE];
 
@@ -37,9 +37,12 @@ public final class RecordingReader {
         return this;
     }
 
-    /** Calls {@code handler} with every other event: only its type and times are available. */
-    public RecordingReader onOtherEvent(Consumer<JfrEvent> handler) {
-        others = handler;
+    /**
+     * Calls {@code handler} with every event, after the handler of its type if it has one; of an event without one,
+     * only its type and times are available.
+     */
+    public RecordingReader onEveryEvent(Consumer<JfrEvent> handler) {
+        every = handler;
         return this;
     }
 
@@ -121,8 +124,8 @@ public final class RecordingReader {
                     layout.handler.accept(event);
                 } else {
                     event.readTimes(chunk, layout, bytes);
-                    others.accept(event);
                 }
+                every.accept(event);
                 if (bytes.position() > start + size) {
                     throw new DamagedRecordingException("an event longer than its size at byte " + start);
                 }

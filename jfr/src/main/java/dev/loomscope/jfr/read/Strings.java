@@ -41,4 +41,45 @@ final class Strings {
             default -> throw new DamagedRecordingException("unknown string encoding " + encoding);
         }
     }
+
+    /** Reads one encoded string and tells whether it starts with {@code prefix}, mostly without decoding it. */
+    static boolean startsWith(Bytes bytes, String prefix, ConstantPools pool) {
+        byte encoding = bytes.next();
+        switch (encoding) {
+            case 0, 1 -> {
+                return encoding == 1 && prefix.isEmpty();
+            }
+            case 3, 5 -> {
+                int length = bytes.length();
+                int end = bytes.position() + length;
+                boolean matches;
+                if (isAscii(prefix)) {
+                    // An ASCII prefix has the same bytes in UTF-8 and Latin-1.
+                    matches = length >= prefix.length();
+                    for (int i = 0; matches && i < prefix.length(); i++) {
+                        matches = bytes.next() == prefix.charAt(i);
+                    }
+                } else {
+                    matches = (encoding == 3 ? bytes.utf8(length) : bytes.latin1(length)).startsWith(prefix);
+                }
+                bytes.position(end);
+                return matches;
+            }
+            case 2, 4 -> {
+                bytes.position(bytes.position() - 1);
+                String text = read(bytes, pool);
+                return text != null && text.startsWith(prefix);
+            }
+            default -> throw new DamagedRecordingException("unknown string encoding " + encoding);
+        }
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
