@@ -1,5 +1,8 @@
 package dev.loomscope.jfr;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The committed recordings under src/test/resources/recordings (made by make-recordings.sh there). */
@@ -18,5 +21,15 @@ public final class Fixtures {
     public static final Path[] ALL = {HOP_AND_FANOUT, PINNING_CLASS_INIT, PLAIN_NO_LOOMSCOPE, PLAIN_DEFAULT_SETTINGS};
 
     private Fixtures() {
+    }
+
+    /** How many chunks a recording has, counted from their headers. */
+    public static int chunks(Path file) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+        int count = 0;
+        for (int position = 0; position < bytes.limit(); position += (int) bytes.getLong(position + 8)) {
+            count++;
+        }
+        return count;
     }
 }

@@ -2,13 +2,10 @@ package dev.loomscope.jfr.analysis;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
-import dev.loomscope.jfr.read.JfrEvent;
+import dev.loomscope.jfr.read.RecordingReader;
 
 /**
  * Everything one report needs, gathered in one pass over the events of one or more files by two parts:
@@ -22,11 +19,38 @@ final class EventAccumulator {
     static final String VIRTUAL_THREAD_END = "jdk.VirtualThreadEnd";
     static final String VIRTUAL_THREAD_PINNED = "jdk.VirtualThreadPinned";
     static final String VIRTUAL_THREAD_SUBMIT_FAILED = "jdk.VirtualThreadSubmitFailed";
-    /** The key of {@link #handlers()} for the handler that sees every event. */
-    static final String EVERY = "";
 
-    private final SpanAccumulator spans = new SpanAccumulator();
+    private final SpanAccumulator spans;
     private final ThreadAccumulator threads = new ThreadAccumulator();
+
+    /** An accumulator of one or more whole files. */
+    EventAccumulator() {
+        this(false);
+    }
+
+    private EventAccumulator(boolean chunkPart) {
+        this.spans = new SpanAccumulator(chunkPart);
+    }
+
+    /**
+     * An accumulator of one chunk's events, to be {@link #merge merged} into a file's in chunk order. Its name
+     * dictionaries are unlimited: the limits apply when merged, where they give what one pass over the file would.
+     */
+    static EventAccumulator forChunk() {
+        return new EventAccumulator(true);
+    }
+
+    /** Called on a chunk's part once its chunk is read, on the thread that read it. */
+    void chunkRead() {
+        spans.sortForMerge();
+        threads.sortForMerge();
+    }
+
+    /** Adds what {@code part} gathered from the next chunk of the current file; {@code part} is left as it is. */
+    void merge(EventAccumulator part) {
+        spans.merge(part.spans);
+        threads.merge(part.threads);
+    }
 
     SpanAccumulator spans() {
         return spans;
@@ -37,15 +61,14 @@ final class EventAccumulator {
     }
 
     /**
-     * A handler per event type for the reader, and one for every event under {@link #EVERY}. Each type has its
-     * own method: the reader's call site then stays megamorphic, so the JIT compiles each handler once on its own
-     * instead of inlining them all into the reading loop and compiling them again as one switch.
+     * Registers a handler per event type on {@code reader}, and one for every event. Each type has its own method:
+     * the reader's call site then stays megamorphic, so the JIT compiles each handler once on its own instead of
+     * inlining them all into the reading loop and compiling them again as one switch.
      */
-    Map<String, Consumer<JfrEvent>> handlers() {
-        Map<String, Consumer<JfrEvent>> handlers = new HashMap<>(threads.handlers());
-        handlers.putAll(spans.handlers());
-        handlers.put(EVERY, threads::every);
-        return handlers;
+    RecordingReader register(RecordingReader reader) {
+        threads.handlers().forEach(reader::onEvent);
+        spans.handlers().forEach(reader::onEvent);
+        return reader.onEveryEvent(threads::every);
     }
 
     /** Called before the events of each file. */

@@ -14,6 +14,11 @@ final class LatencyRecorder {
         max = Math.max(max, value);
     }
 
+    void add(LatencyRecorder other) {
+        histogram.add(other.histogram);
+        max = Math.max(max, other.max);
+    }
+
     Report.Latency toMillis() {
         return new Report.Latency(percentile(50), percentile(90), percentile(99), percentile(99.9), millis(max));
     }

@@ -9,16 +9,34 @@ import java.util.Map;
 final class Names {
 
     static final String OTHER = "(other)";
+    private static final int RECENT = 4;
 
     private final Map<String, Integer> indexes = new HashMap<>();
     private final List<String> names = new ArrayList<>();
     private final int limit;
+    private final String[] recentNames = new String[RECENT];
+    private final int[] recentIndexes = new int[RECENT];
+    private int next;
 
     Names(int limit) {
         this.limit = limit;
     }
 
     int index(String name) {
+        // The reader hands out the same String object while a field repeats its value: checked before hashing.
+        for (int i = 0; i < RECENT; i++) {
+            if (recentNames[i] == name && name != null) {
+                return recentIndexes[i];
+            }
+        }
+        int index = lookUp(name);
+        recentNames[next] = name;
+        recentIndexes[next] = index;
+        next = (next + 1) % RECENT;
+        return index;
+    }
+
+    private int lookUp(String name) {
         String key = name == null ? "" : name;
         Integer known = indexes.get(key);
         if (known != null) {
@@ -35,6 +53,26 @@ final class Names {
         names.add(key);
         indexes.put(key, index);
         return index;
+    }
+
+    /** The index here of each name of {@code other}, by its index there; names are added in its order. */
+    int[] indexesOf(Names other) {
+        int[] indexes = new int[other.size()];
+        for (int i = 0; i < indexes.length; i++) {
+            indexes[i] = index(other.name(i));
+        }
+        return indexes;
+    }
+
+    /** Counts kept by index, as counts by name; a name of no count is left out. */
+    Map<String, Long> counts(long[] byIndex) {
+        Map<String, Long> counts = new HashMap<>();
+        for (int index = 0; index < byIndex.length; index++) {
+            if (byIndex[index] > 0) {
+                counts.merge(names.get(index), byIndex[index], Long::sum);
+            }
+        }
+        return counts;
     }
 
     String name(int index) {

@@ -1,7 +1,5 @@
 package dev.loomscope.jfr.analysis;
 
-import java.util.Arrays;
-
 /**
  * Most things alive at once, from their start and end times walked in time order.
  *
@@ -12,39 +10,42 @@ import java.util.Arrays;
  */
 final class PeakCounter {
 
-    private long[] starts = new long[256];
-    private long[] ends = new long[256];
-    private int startCount;
-    private int endCount;
+    private final LongRuns starts = new LongRuns();
+    private final LongRuns ends = new LongRuns();
 
     void up(long nanos) {
-        if (startCount == starts.length) {
-            starts = Arrays.copyOf(starts, startCount * 2);
-        }
-        starts[startCount++] = nanos;
+        starts.add(nanos);
     }
 
     void down(long nanos) {
-        if (endCount == ends.length) {
-            ends = Arrays.copyOf(ends, endCount * 2);
-        }
-        ends[endCount++] = nanos;
+        ends.add(nanos);
+    }
+
+    /** Adds every start and end of {@code other}. */
+    void addAll(PeakCounter other) {
+        starts.addAll(other.starts);
+        ends.addAll(other.ends);
+    }
+
+    /** Sorts what it holds now, so that a later {@link #peak()} of this and more is quicker. */
+    void sort() {
+        starts.sort();
+        ends.sort();
     }
 
     /** Forgets every instant, keeping the memory for the next count. */
     void clear() {
-        startCount = 0;
-        endCount = 0;
+        starts.clear();
+        ends.clear();
     }
 
     long peak() {
-        Arrays.sort(starts, 0, startCount);
-        Arrays.sort(ends, 0, endCount);
+        sort();
         long alive = 0;
         long peak = 0;
         int end = 0;
-        for (int start = 0; start < startCount; start++) {
-            while (end < endCount && ends[end] <= starts[start]) {
+        for (int start = 0; start < starts.size(); start++) {
+            while (end < ends.size() && ends.get(end) <= starts.get(start)) {
                 if (alive > 0) {
                     alive--;
                 }

@@ -22,6 +22,9 @@ final class SpanStore {
     private int[] label = new int[256];
     private int[] status = new int[256];
     private boolean[] virtual = new boolean[256];
+    // Kept as spans arrive, so that a chunk's part can sort them while other chunks are read (see LongRuns).
+    private final PeakCounter overlap = new PeakCounter();
+    private final LongRuns threadKeys = new LongRuns();
     private long[] sortedThreadKeys;
 
     int add(long startNanos, long endNanos, long thread, long otherThread, long request, int fromCarrier,
@@ -41,7 +44,45 @@ final class SpanStore {
         label[i] = labelIndex;
         status[i] = statusCode;
         virtual[i] = isVirtual;
+        overlap.up(startNanos);
+        overlap.down(endNanos);
+        threadKeys.add(threadKey(thread, isVirtual));
         return i;
+    }
+
+    private static long threadKey(long thread, boolean isVirtual) {
+        return thread << 1 | (isVirtual ? 1 : 0);
+    }
+
+    /** Sorts the times and thread keys held so far: done by a chunk's part, so that merged ones sort quickly. */
+    void sortForMerge() {
+        overlap.sort();
+        threadKeys.sort();
+    }
+
+    /** Appends every span of {@code other}, its carrier and label indexes translated by the arrays given. */
+    void append(SpanStore other, int[] carrierIndexes, int[] labelIndexes) {
+        int from = size;
+        int count = other.size;
+        while (start.length < from + count) {
+            grow();
+        }
+        System.arraycopy(other.start, 0, start, from, count);
+        System.arraycopy(other.end, 0, end, from, count);
+        System.arraycopy(other.threadId, 0, threadId, from, count);
+        System.arraycopy(other.otherThreadId, 0, otherThreadId, from, count);
+        System.arraycopy(other.requestId, 0, requestId, from, count);
+        System.arraycopy(other.status, 0, status, from, count);
+        System.arraycopy(other.virtual, 0, virtual, from, count);
+        for (int i = 0; i < count; i++) {
+            startCarrier[from + i] = carrierIndexes[other.startCarrier[i]];
+            endCarrier[from + i] = carrierIndexes[other.endCarrier[i]];
+            label[from + i] = labelIndexes[other.label[i]];
+        }
+        size = from + count;
+        overlap.addAll(other.overlap);
+        threadKeys.addAll(other.threadKeys);
+        sortedThreadKeys = null;
     }
 
     private void grow() {
@@ -61,11 +102,15 @@ final class SpanStore {
     /** Sets {@code tag}'s bits in the thread ids of spans {@code from} on, so threads of different JVMs differ. */
     void tagThreads(int from, long tag) {
         sortedThreadKeys = null;
-        for (int i = from; i < size; i++) {
-            threadId[i] |= tag;
-            if (otherThreadId[i] != 0) {
-                otherThreadId[i] |= tag;
+        threadKeys.clear();
+        for (int i = 0; i < size; i++) {
+            if (i >= from) {
+                threadId[i] |= tag;
+                if (otherThreadId[i] != 0) {
+                    otherThreadId[i] |= tag;
+                }
             }
+            threadKeys.add(threadKey(threadId[i], virtual[i]));
         }
     }
 
@@ -115,12 +160,7 @@ final class SpanStore {
 
     /** Most spans that overlap at one instant; a span ending when another starts does not overlap it. */
     long peakOverlap() {
-        PeakCounter counter = new PeakCounter();
-        for (int i = 0; i < size; i++) {
-            counter.up(start[i]);
-            counter.down(end[i]);
-        }
-        return counter.peak();
+        return overlap.peak();
     }
 
     /** Most spans that overlap at one instant on one thread. */
@@ -128,36 +168,44 @@ final class SpanStore {
         if (size == 0) {
             return 0;
         }
-        // Spans grouped by thread with a primitive sort: each thread's dense rank and the span's index in one long.
+        // Only threads with two spans or more can overlap themselves: found from the sorted keys, ranked densely.
+        long[] keys = sortedThreadKeys();
         LongIntHashMap ranks = new LongIntHashMap();
-        long[] keys = new long[size];
+        for (int i = 1; i < keys.length; i++) {
+            long thread = keys[i] >>> 1;
+            if (thread == keys[i - 1] >>> 1 && !ranks.containsKey(thread)) {
+                ranks.put(thread, ranks.size());
+            }
+        }
+        if (ranks.isEmpty()) {
+            return 1;
+        }
+        // Their spans grouped by thread with a primitive sort: the thread's rank and the span's index in one long.
+        long[] spans = new long[size];
+        int count = 0;
         for (int i = 0; i < size; i++) {
             int rank = ranks.getOrDefault(threadId[i], -1);
-            if (rank < 0) {
-                rank = ranks.size();
-                ranks.put(threadId[i], rank);
+            if (rank >= 0) {
+                spans[count++] = (long) rank << 32 | i;
             }
-            keys[i] = (long) rank << 32 | i;
         }
-        Arrays.sort(keys);
+        Arrays.sort(spans, 0, count);
         long peak = 1;
         PeakCounter counter = new PeakCounter();
         int from = 0;
-        while (from < size) {
-            long rank = keys[from] >>> 32;
+        while (from < count) {
+            long rank = spans[from] >>> 32;
             int to = from + 1;
-            while (to < size && keys[to] >>> 32 == rank) {
+            while (to < count && spans[to] >>> 32 == rank) {
                 to++;
             }
-            if (to - from > 1) {
-                counter.clear();
-                for (int k = from; k < to; k++) {
-                    int span = (int) keys[k];
-                    counter.up(start[span]);
-                    counter.down(end[span]);
-                }
-                peak = Math.max(peak, counter.peak());
+            counter.clear();
+            for (int k = from; k < to; k++) {
+                int span = (int) spans[k];
+                counter.up(start[span]);
+                counter.down(end[span]);
             }
+            peak = Math.max(peak, counter.peak());
             from = to;
         }
         return peak;
@@ -194,17 +242,16 @@ final class SpanStore {
 
     /**
      * The spans' thread ids, each shifted left with the low bit set for a span on a virtual thread, sorted: one sort
-     * answers how many distinct threads ran spans, and how many virtual ones. Spans arrive in nearly increasing
-     * thread-id order, which the JDK's sort handles in close to linear time.
+     * answers how many distinct threads ran spans, and how many virtual ones.
      */
     synchronized long[] sortedThreadKeys() {
         // Asked for by the request section and by the verdict's usage, which run at the same time: sorted once.
         if (sortedThreadKeys == null) {
-            long[] keys = new long[size];
-            for (int i = 0; i < size; i++) {
-                keys[i] = threadId[i] << 1 | (virtual[i] ? 1 : 0);
+            threadKeys.sort();
+            long[] keys = new long[threadKeys.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = threadKeys.get(i);
             }
-            Arrays.sort(keys);
             sortedThreadKeys = keys;
         }
         return sortedThreadKeys;

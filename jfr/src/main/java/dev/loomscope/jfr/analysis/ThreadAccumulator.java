@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import com.carrotsearch.hppc.LongHashSet;
+import com.carrotsearch.hppc.cursors.LongCursor;
 
 import dev.loomscope.jfr.read.JfrEvent;
 import dev.loomscope.jfr.read.JfrThread;
@@ -72,6 +73,48 @@ final class ThreadAccumulator {
         aliveLoomscopeThreads = new LongHashSet();
         endedBeforeSeenStarting = new LongHashSet();
         return (long) scope << 48;
+    }
+
+    /** Called by a chunk's part when its chunk is read: sorts what the merged whole will sort faster so. */
+    void sortForMerge() {
+        alive.sort();
+    }
+
+    /**
+     * Adds what {@code part} gathered from the next chunk of the current file. Within one chunk a thread either
+     * started, ended, or both (which leaves nothing behind), so applying its ends and then its starts gives what
+     * one pass over both chunks would.
+     */
+    void merge(ThreadAccumulator part) {
+        alive.addAll(part.alive);
+        for (LongCursor ended : part.endedBeforeSeenStarting) {
+            if (!aliveThreads.remove(ended.value)) {
+                endedBeforeSeenStarting.add(ended.value);
+            }
+            aliveLoomscopeThreads.remove(ended.value);
+        }
+        for (LongCursor started : part.aliveThreads) {
+            if (!endedBeforeSeenStarting.remove(started.value)) {
+                aliveThreads.add(started.value);
+                if (part.aliveLoomscopeThreads.contains(started.value)) {
+                    aliveLoomscopeThreads.add(started.value);
+                }
+            }
+        }
+        enabledTypes.addAll(part.enabledTypes);
+        jvm = part.jvm != null ? part.jvm : jvm;
+        firstNanos = Math.min(firstNanos, part.firstNanos);
+        lastNanos = Math.max(lastNanos, part.lastNanos);
+        loomscopeEvents |= part.loomscopeEvents;
+        runtimeVersion = part.runtimeVersion != null ? part.runtimeVersion : runtimeVersion;
+        vmVersion = part.vmVersion != null ? part.vmVersion : vmVersion;
+        schedulerParallelism = part.schedulerParallelism != null ? part.schedulerParallelism : schedulerParallelism;
+        containerCpus = part.containerCpus != null ? part.containerCpus : containerCpus;
+        hardwareThreads = part.hardwareThreads != null ? part.hardwareThreads : hardwareThreads;
+        virtualStarted += part.virtualStarted;
+        virtualEnded += part.virtualEnded;
+        loomscopeStarted += part.loomscopeStarted;
+        submitFailures += part.submitFailures;
     }
 
     /** Threads alive at the end of the files of one JVM so far. */

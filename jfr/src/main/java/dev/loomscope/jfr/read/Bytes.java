@@ -55,6 +55,23 @@ final class Bytes {
         return result | (next() & 0xFFL) << 56;
     }
 
+    /** How many bytes the next {@code count} compressed integers take, without reading past them. */
+    int compressedLength(int count) {
+        int at = position;
+        for (int i = 0; i < count; i++) {
+            // As varlong: up to 8 bytes of 7 bits, then a ninth of 8.
+            for (int bytesRead = 1; ; bytesRead++) {
+                if (at >= limit) {
+                    throw new DamagedRecordingException("data that ends before its chunk does");
+                }
+                if (buffer[at++] >= 0 || bytesRead == 9) {
+                    break;
+                }
+            }
+        }
+        return at - position;
+    }
+
     int varint() {
         return (int) varlong();
     }

@@ -7,31 +7,37 @@ final class Chunk {
 
     private final Metadata metadata;
     private final ConstantPools pools;
-    private final long startNanos;
-    private final long startTicks;
-    private final double divisor;
+    private final Clock clock;
     private final long size;
     private final Bytes cursor;
 
     /**
-     * Reads the chunk's header, metadata and pools. Times are converted with the first chunk's clock base, as the
-     * JDK's parser does for every chunk of a file, so that both give the same instants.
+     * How a file's ticks become epoch nanoseconds: the first chunk's clock base, which the JDK's parser uses for
+     * every chunk of a file, so that both give the same instants.
      */
-    Chunk(Bytes bytes, Chunk first) {
+    record Clock(long startNanos, long startTicks, double divisor) {
+
+        /** The clock base in the header of the chunk that {@code bytes} hold. */
+        static Clock of(Bytes bytes) {
+            bytes.position(32);
+            long startNanos = bytes.rawLong();
+            bytes.rawLong(); // duration in nanoseconds
+            long startTicks = bytes.rawLong();
+            long ticksPerSecond = bytes.rawLong();
+            if (ticksPerSecond < 1_000_000_000L) {
+                throw new DamagedRecordingException("a chunk that counts " + ticksPerSecond + " ticks per second");
+            }
+            // The JDK's TimeConverter divides in whole ticks per nanosecond; the same arithmetic gives the same times.
+            return new Clock(startNanos, startTicks, ticksPerSecond / 1_000_000_000L);
+        }
+    }
+
+    /** Reads the chunk's header, metadata and pools; times are converted with {@code clock}. */
+    Chunk(Bytes bytes, Clock clock) {
         this.size = bytes.limit();
         this.cursor = bytes.at(0);
-        bytes.position(32);
-        long ownStartNanos = bytes.rawLong();
-        bytes.rawLong(); // duration in nanoseconds
-        long ownStartTicks = bytes.rawLong();
-        long ticksPerSecond = bytes.rawLong();
-        if (ticksPerSecond < 1_000_000_000L) {
-            throw new DamagedRecordingException("a chunk that counts " + ticksPerSecond + " ticks per second");
-        }
-        this.startNanos = first == null ? ownStartNanos : first.startNanos;
-        this.startTicks = first == null ? ownStartTicks : first.startTicks;
-        // The JDK's TimeConverter divides in whole ticks per nanosecond; the same arithmetic gives the same times.
-        this.divisor = first == null ? ticksPerSecond / 1_000_000_000L : first.divisor;
+        Clock.of(bytes); // checks this chunk's own clock too
+        this.clock = clock;
         bytes.position(24);
         long metadataOffset = bytes.rawLong();
         bytes.position(16);
@@ -64,6 +70,6 @@ final class Chunk {
     }
 
     long nanos(long ticks) {
-        return startNanos + (long) ((ticks - startTicks) / divisor);
+        return clock.startNanos() + (long) ((ticks - clock.startTicks()) / clock.divisor());
     }
 }

@@ -85,16 +85,22 @@ final class EventLayout {
     /** An inline string, reusing the field's previous String when the bytes are the same. */
     String string(Bytes bytes, int field, ConstantPools pools) {
         byte encoding = bytes.next();
-        if (encoding == 3 || encoding == 5) {
+        if (encoding == 3 || encoding == 4 || encoding == 5) {
             int length = bytes.length();
-            if (lastEncodings[field] == encoding && bytes.regionEquals(length, lastBytes[field])) {
-                bytes.skip(length);
+            // Char arrays (the JDK writes short strings so) are a compressed integer per char: their byte length.
+            int byteLength = encoding == 4 ? bytes.compressedLength(length) : length;
+            if (lastEncodings[field] == encoding && bytes.regionEquals(byteLength, lastBytes[field])) {
+                bytes.skip(byteLength);
                 return lastStrings[field];
             }
             int start = bytes.position();
-            String text = encoding == 3 ? bytes.utf8(length) : bytes.latin1(length);
+            String text = switch (encoding) {
+                case 3 -> bytes.utf8(length);
+                case 4 -> bytes.chars(length);
+                default -> bytes.latin1(length);
+            };
             bytes.position(start);
-            lastBytes[field] = bytes.copy(length);
+            lastBytes[field] = bytes.copy(byteLength);
             lastStrings[field] = text;
             lastEncodings[field] = encoding;
             return text;
@@ -103,7 +109,6 @@ final class EventLayout {
             case 0 -> null;
             case 1 -> "";
             case 2 -> pooled(bytes.varlong(), field, pools);
-            case 4 -> bytes.chars(bytes.length());
             default -> throw new DamagedRecordingException("unknown string encoding " + encoding);
         };
     }

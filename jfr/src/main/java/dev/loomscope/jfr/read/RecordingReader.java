@@ -2,14 +2,24 @@ package dev.loomscope.jfr.read;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.carrotsearch.hppc.LongObjectHashMap;
 
@@ -29,7 +39,7 @@ public final class RecordingReader {
     private final Map<String, Consumer<JfrEvent>> handlers = new HashMap<>();
     private Consumer<JfrEvent> every = event -> { };
     // One buffer for every chunk: a new 12 MB array per chunk made the garbage collector work hard.
-    private byte[] buffer = new byte[Chunk.HEADER_SIZE];
+    private byte[] buffer = new byte[0];
 
     /** Calls {@code handler} with every event of that type, all fields decoded. */
     public RecordingReader onEvent(String typeName, Consumer<JfrEvent> handler) {
@@ -47,58 +57,137 @@ public final class RecordingReader {
     }
 
     /**
-     * Reads the whole file.
+     * Reads the whole file on the calling thread.
      *
      * @throws EOFException when the file ends inside a chunk
      * @throws DamagedRecordingException when the bytes do not follow the JFR format
      */
     public void read(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            long position = 0;
-            Chunk first = null;
-            while (position < size) {
-                Chunk chunk = readChunk(channel, position, size, first);
-                first = first == null ? chunk : first;
-                position += chunk.size();
+            List<Place> places = places(channel);
+            for (Place place : places) {
+                readChunk(channel, place, places.get(0).clock());
             }
         }
     }
 
-    private Chunk readChunk(FileChannel channel, long position, long fileSize, Chunk first) throws IOException {
-        if (fileSize - position < Chunk.HEADER_SIZE) {
-            throw new EOFException("it ends in the middle of a chunk");
+    /**
+     * Reads the file's chunks on up to {@code threads} threads. Each chunk gets a reader of its own, handed to
+     * {@code setUp} to register its handlers and make the part that will hold what they gather; {@code chunkRead}
+     * runs on the part on the same thread once the chunk is read; {@code merge} receives the parts in file order,
+     * on the calling thread, while later chunks are still being read.
+     *
+     * @throws EOFException when the file ends inside a chunk
+     * @throws DamagedRecordingException when the bytes do not follow the JFR format
+     */
+    public static <P> void readChunks(Path file, int threads, Function<RecordingReader, P> setUp,
+                                      Consumer<P> chunkRead, Consumer<P> merge) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            List<Place> places = places(channel);
+            if (places.isEmpty()) {
+                return;
+            }
+            Chunk.Clock clock = places.get(0).clock();
+            ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+                Thread thread = new Thread(task, "loomscope-jfr-reader");
+                thread.setDaemon(true);
+                return thread;
+            });
+            // A reader per thread, so that each keeps one chunk buffer; its handlers are set anew for every chunk.
+            ThreadLocal<RecordingReader> readers = ThreadLocal.withInitial(RecordingReader::new);
+            try {
+                Deque<Future<P>> reading = new ArrayDeque<>();
+                Iterator<Place> next = places.iterator();
+                while (next.hasNext() || !reading.isEmpty()) {
+                    // One chunk more than threads in flight: memory stays at a few chunk buffers.
+                    while (next.hasNext() && reading.size() <= threads) {
+                        Place place = next.next();
+                        reading.add(pool.submit(() -> {
+                            RecordingReader reader = readers.get();
+                            reader.handlers.clear();
+                            reader.every = event -> { };
+                            P part = setUp.apply(reader);
+                            reader.readChunk(channel, place, clock);
+                            chunkRead.accept(part);
+                            return part;
+                        }));
+                    }
+                    merge.accept(await(reading.removeFirst()));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
-        // The header is read into the chunk buffer, so only the rest of the chunk is read after it.
-        ByteBuffer header = ByteBuffer.wrap(buffer, 0, Chunk.HEADER_SIZE);
-        readFully(channel, header, position);
-        if (header.getInt(0) != MAGIC) {
-            throw new DamagedRecordingException("no chunk starts at byte " + position);
+    }
+
+    private static <P> P await(Future<P> part) throws IOException {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
         }
-        int major = header.getShort(4);
-        if (major != 2) {
-            throw new DamagedRecordingException("JFR format version " + major + "." + header.getShort(6)
-                                                + ", which this reader does not know");
+    }
+
+    /** Where a chunk is in the file, and the clock base its header gives. */
+    private record Place(long position, int size, Chunk.Clock clock) {
+    }
+
+    /** Finds every chunk from its header, checking each one before any is read. */
+    private static List<Place> places(FileChannel channel) throws IOException {
+        List<Place> places = new ArrayList<>();
+        long fileSize = channel.size();
+        byte[] bytes = new byte[Chunk.HEADER_SIZE];
+        long position = 0;
+        while (position < fileSize) {
+            if (fileSize - position < Chunk.HEADER_SIZE) {
+                throw new EOFException("it ends in the middle of a chunk");
+            }
+            ByteBuffer header = ByteBuffer.wrap(bytes);
+            readFully(channel, header, position);
+            if (header.getInt(0) != MAGIC) {
+                throw new DamagedRecordingException("no chunk starts at byte " + position);
+            }
+            int major = header.getShort(4);
+            if (major != 2) {
+                throw new DamagedRecordingException("JFR format version " + major + "." + header.getShort(6)
+                                                    + ", which this reader does not know");
+            }
+            long chunkSize = header.getLong(8);
+            if (chunkSize < Chunk.HEADER_SIZE || chunkSize > Integer.MAX_VALUE - 8) {
+                throw new DamagedRecordingException("a chunk of " + chunkSize + " bytes");
+            }
+            if (chunkSize > fileSize - position) {
+                throw new EOFException("it ends in the middle of a chunk");
+            }
+            if ((header.get(67) & COMPRESSED_INTEGERS) == 0) {
+                throw new DamagedRecordingException(
+                        "a chunk without compressed integers, which this reader does not know");
+            }
+            places.add(new Place(position, (int) chunkSize, Chunk.Clock.of(new Bytes(bytes))));
+            position += chunkSize;
         }
-        long chunkSize = header.getLong(8);
-        if (chunkSize < Chunk.HEADER_SIZE || chunkSize > Integer.MAX_VALUE - 8) {
-            throw new DamagedRecordingException("a chunk of " + chunkSize + " bytes");
+        return places;
+    }
+
+    private void readChunk(FileChannel channel, Place place, Chunk.Clock clock) throws IOException {
+        if (buffer.length < place.size()) {
+            buffer = new byte[place.size()];
         }
-        if (chunkSize > fileSize - position) {
-            throw new EOFException("it ends in the middle of a chunk");
-        }
-        if ((header.get(67) & COMPRESSED_INTEGERS) == 0) {
-            throw new DamagedRecordingException("a chunk without compressed integers, which this reader does not know");
-        }
-        if (buffer.length < chunkSize) {
-            buffer = Arrays.copyOf(buffer, (int) chunkSize);
-        }
-        readFully(channel, ByteBuffer.wrap(buffer, Chunk.HEADER_SIZE, (int) chunkSize - Chunk.HEADER_SIZE),
-                  position + Chunk.HEADER_SIZE);
-        Bytes bytes = new Bytes(buffer, (int) chunkSize);
-        Chunk chunk = new Chunk(bytes, first);
-        readEvents(chunk, bytes);
-        return chunk;
+        readFully(channel, ByteBuffer.wrap(buffer, 0, place.size()), place.position());
+        Bytes bytes = new Bytes(buffer, place.size());
+        readEvents(new Chunk(bytes, clock), bytes);
     }
 
     private void readEvents(Chunk chunk, Bytes bytes) {

@@ -99,7 +99,7 @@ class RecordingReaderTest {
             assertThat(jdk.readEventTypes().stream().filter(t -> t.getName().equals("loomscope.test.EveryKind")))
                     .hasSize(1);
         }
-        assertThat(chunks(file)).as("chunks").isGreaterThanOrEqualTo(3);
+        assertThat(Fixtures.chunks(file)).as("chunks").isGreaterThanOrEqualTo(3);
         List<String> jdk = jdkView(file);
         assertThat(jdk.stream().filter(line -> line.startsWith("loomscope.test.EveryKind"))).hasSize(600);
         assertSameEvents(ourView(file), jdk);
@@ -228,16 +228,6 @@ class RecordingReaderTest {
             case EventLayout.REFERENCE -> event.getString(field) != null ? event.getString(field) : "~";
             default -> "~";
         };
-    }
-
-    /** Chunks in the file, counted by following the size in each chunk header. */
-    private static int chunks(Path file) throws IOException {
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(Files.readAllBytes(file));
-        int count = 0;
-        for (int position = 0; position < bytes.limit(); position += (int) bytes.getLong(position + 8)) {
-            count++;
-        }
-        return count;
     }
 
     private static boolean isTime(String field) {

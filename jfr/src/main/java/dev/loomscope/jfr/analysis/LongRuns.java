@@ -1,0 +1,53 @@
+package dev.loomscope.jfr.analysis;
+
+import java.util.Arrays;
+
+/**
+ * A growing list of longs to be sorted once, late. A chunk's part sorts its own list while other chunks are still
+ * being read; the merged list is then a few sorted runs, which the JDK's sort joins in close to linear time.
+ */
+final class LongRuns {
+
+    private long[] values = new long[256];
+    private int size;
+    private boolean sorted = true;
+
+    void add(long value) {
+        if (size == values.length) {
+            values = Arrays.copyOf(values, size * 2);
+        }
+        sorted &= size == 0 || values[size - 1] <= value;
+        values[size++] = value;
+    }
+
+    /** Appends every value of {@code other}. */
+    void addAll(LongRuns other) {
+        if (size + other.size > values.length) {
+            values = Arrays.copyOf(values, Math.max(size + other.size, values.length * 2));
+        }
+        sorted &= other.sorted && (size == 0 || other.size == 0 || values[size - 1] <= other.values[0]);
+        System.arraycopy(other.values, 0, values, size, other.size);
+        size += other.size;
+    }
+
+    void clear() {
+        size = 0;
+        sorted = true;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Sorts the values in place; the i-th smallest is then {@link #get(int)}. */
+    void sort() {
+        if (!sorted) {
+            Arrays.sort(values, 0, size);
+            sorted = true;
+        }
+    }
+
+    long get(int i) {
+        return values[i];
+    }
+}
