@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Times the analyser on a ~200 MB recording: `loomscope-jfr report` against `jfr view pinned-threads` (3 runs
-# each, medians) and JMC's loader (JfrLoaderToolkit.loadEvents) on the same file; writes docs/analyser-speed.md.
+# Times the analyser on a ~200 MB recording: `loomscope-jfr report` (on every core, and on one reader thread) against
+# `jfr view pinned-threads` (ROUNDS rounds, default 5, taking the three in turn; medians) and JMC's loader
+# (JfrLoaderToolkit.loadEvents, 3 runs) on the same file; writes docs/analyser-speed.md.
 #
 # The recording is synthetic but made of the real thing: a small program commits loomscope's own ServerRequest and
 # ClientCall events (jfr/target/loomscope-jfr.jar) from a new virtual thread per request, with a class-init pin
@@ -27,7 +28,6 @@ trap cleanup EXIT
   || { echo "analyser-speed: build first: .ci/jdk mvn -B -q -o -pl jfr install -DskipTests" >&2; exit 2; }
 
 millis() { date +%s%3N; }
-median3() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
 
 recording=${RECORDING:-}
 if [ -z "$recording" ]; then
@@ -131,20 +131,30 @@ if [ -n "${EMIT_ONLY:-}" ]; then
   exit 0
 fi
 
-time3() { # time3 CMD...: three runs; prints wall-clock ms, then user CPU seconds, space-separated ("w w w|u u u")
-  local walls=() users=() t
-  for _ in 1 2 3; do
-    t=$(millis)
-    /usr/bin/time -f %U -o "$work/cpu" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-    walls+=($(( $(millis) - t ))); users+=($(tail -1 "$work/cpu"))
-  done
-  echo "${walls[*]}|${users[*]}"
+rounds=${ROUNDS:-5}
+# run NAME CMD...: one timed run; appends wall ms, user CPU s and peak RSS MB to that tool's lists.
+declare -A wall_runs cpu_runs rss_runs
+run() {
+  local name=$1 t
+  shift
+  t=$(millis)
+  /usr/bin/time -f '%U %M' -o "$work/cpu" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+  wall_runs[$name]+="$(( $(millis) - t )) "
+  read -r cpu rss < <(tail -1 "$work/cpu")
+  cpu_runs[$name]+="$cpu "
+  rss_runs[$name]+="$(( rss / 1024 )) "
 }
-walls() { echo "${1%|*}"; }
-users() { echo "${1#*|}"; }
-median3f() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
-ours=$(time3 "$jdk/bin/java" -jar "$root/jfr/target/loomscope-jfr.jar" report "$recording")
-view=$(time3 "$jdk/bin/jfr" view pinned-threads "$recording")
+median() { printf '%s\n' $1 | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+row() { # row NAME LABEL: a table row with every run and the medians
+  echo "| $2 | ${wall_runs[$1]}| **$(median "${wall_runs[$1]}")** | ${cpu_runs[$1]}| **$(median "${cpu_runs[$1]}")** | **$(median "${rss_runs[$1]}")** |"
+}
+cores=$(nproc)
+# Rounds interleave the tools, so that a change in the machine's load falls on all of them alike.
+for _ in $(seq "$rounds"); do
+  run ours "$jdk/bin/java" -jar "$root/jfr/target/loomscope-jfr.jar" report "$recording"
+  run ours1 "$jdk/bin/java" -Dloomscope.jfr.readers=1 -jar "$root/jfr/target/loomscope-jfr.jar" report "$recording"
+  run view "$jdk/bin/jfr" view pinned-threads "$recording"
+done
 
 cat >"$work/JmcLoad.java" <<'JAVA'
 import java.io.File;
@@ -158,25 +168,26 @@ public class JmcLoad {
 JAVA
 libs="$root/jfr/target/libs/*"
 "$jdk/bin/javac" -cp "$libs" -d "$work" "$work/JmcLoad.java"
-jmc=$(time3 "$jdk/bin/java" -Xmx8g -cp "$work:$libs" JmcLoad "$recording")
+for _ in 1 2 3; do
+  run jmc "$jdk/bin/java" -Xmx8g -cp "$work:$libs" JmcLoad "$recording"
+done
 summary=$("$jdk/bin/jfr" summary "$recording" | grep -E 'loomscope\.|VirtualThread(Start|End|Pinned) ' || true)
-cores=$(nproc)
 
 doc="$root/docs/analyser-speed.md"
 cat >"$doc" <<MD
 # Analyser speed on a ${size_mb} MB recording
 
 Made by \`jfr/bench/analyser-speed.sh\` on $(date -u +%Y-%m-%d) with $("$jdk/bin/java" -version 2>&1 | head -1),
-${cores} cores (load average $(cut -d' ' -f1 /proc/loadavg) at the end; other work on the machine makes wall-clock
-times rough), user CPU time (all threads: parsing, JIT, GC) is steadier. Each figure is a whole
-JVM run, three runs each, median in bold. \`jfr view\` parses only the event types its query names; the analyser
-and JMC read every event.
+${cores} cores, load average $(cut -d' ' -f1 /proc/loadavg) at the end. Each figure is a whole JVM run; ${rounds} rounds that
+take the first three tools in turn, then JMC three times; medians in bold. User CPU counts every thread (reading, JIT,
+GC). \`jfr view\` parses only the event types its query names; the analyser and JMC read every event.
 
-| tool | wall runs (ms) | wall median (ms) | user CPU runs (s) | user CPU median (s) |
-|---|---|---|---|---|
-| \`loomscope-jfr report\` (one pass, loomscope's reader) | $(walls "$ours") | **$(median3 $(walls "$ours"))** | $(users "$ours") | **$(median3f $(users "$ours"))** |
-| \`jfr view pinned-threads\` | $(walls "$view") | **$(median3 $(walls "$view"))** | $(users "$view") | **$(median3f $(users "$view"))** |
-| JMC 9.1 \`JfrLoaderToolkit.loadEvents\` (-Xmx8g) | $(walls "$jmc") | **$(median3 $(walls "$jmc"))** | $(users "$jmc") | **$(median3f $(users "$jmc"))** |
+| tool | wall runs (ms) | wall median (ms) | user CPU runs (s) | user CPU median (s) | peak RSS median (MB) |
+|---|---|---|---|---|---|
+$(row ours "\`loomscope-jfr report\` (chunks read on ${cores} threads)")
+$(row ours1 "\`loomscope-jfr report\` with \`-Dloomscope.jfr.readers=1\`")
+$(row view "\`jfr view pinned-threads\`")
+$(row jmc "JMC 9.1 \`JfrLoaderToolkit.loadEvents\` (-Xmx8g)")
 
 Events in the recording (\`jfr summary\`: type, count, bytes):
 

@@ -22,7 +22,9 @@ import dev.loomscope.jfr.read.RecordingReader;
 public final class RecordingAnalyzer {
 
     private static final byte[] MAGIC = {'F', 'L', 'R', 0};
-    private static final int READER_THREADS = Runtime.getRuntime().availableProcessors();
+    /** Threads that read chunks: one per processor, or {@code -Dloomscope.jfr.readers=N}. */
+    private static final int READER_THREADS = Math.max(1, Integer.getInteger("loomscope.jfr.readers",
+                                                                             Runtime.getRuntime().availableProcessors()));
 
     private RecordingAnalyzer() {
     }
