@@ -73,8 +73,9 @@ final class JmcFindings {
             row.put("summary", text(result));
             results.add(row);
         }
+        // JMC evaluates rules in parallel: ties in score are ordered by rule name, so that one file gives one page.
         results.sort(Comparator.comparing((Map<String, Object> row) -> row.get("score") == null ? -1.0
-                : (Double) row.get("score")).reversed());
+                : (Double) row.get("score")).reversed().thenComparing(row -> (String) row.get("rule")));
         data.put("note", "JDK Mission Control 9.1 rules (" + rules.size() + " in all), evaluated on the same file;"
                 + " ranked by JMC's score (0 to 100). Rules that do not apply are left out.");
         return data;

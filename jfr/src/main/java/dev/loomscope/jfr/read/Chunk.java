@@ -8,7 +8,6 @@ final class Chunk {
     private final Metadata metadata;
     private final ConstantPools pools;
     private final Clock clock;
-    private final long size;
     private final Bytes cursor;
 
     /**
@@ -34,7 +33,6 @@ final class Chunk {
 
     /** Reads the chunk's header, metadata and pools; times are converted with {@code clock}. */
     Chunk(Bytes bytes, Clock clock) {
-        this.size = bytes.limit();
         this.cursor = bytes.at(0);
         Clock.of(bytes); // checks this chunk's own clock too
         this.clock = clock;
@@ -48,11 +46,6 @@ final class Chunk {
         bytes.position(metadataOffset);
         this.metadata = Metadata.read(bytes);
         this.pools = ConstantPools.read(bytes, metadata, constantPoolOffset);
-    }
-
-    /** The chunk's size in bytes, header included. */
-    long size() {
-        return size;
     }
 
     /** A cursor over the chunk at {@code position}, apart from the one reading events; reused between calls. */
