@@ -92,15 +92,22 @@ class BadInputAndLimitsTest {
     @Test
     void requestsOverTheConcurrencyLimitGet503AndTheServerRecoversWhenLoadDrops() throws Exception {
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Integer>> held = new ArrayList<>();
+            List<Future<RawHttp.Response>> held = new ArrayList<>();
             for (int i = 0; i < MAX_CONCURRENT; i++) {
                 held.add(clients.submit(() -> RawHttp.get("127.0.0.1", server.port(), "/upstream?delayMs=2000",
-                                                          WAIT).status()));
+                                                          WAIT)));
             }
-            // Until all permits are taken, probes are answered 200 at once; the first 503 says they are.
+            // Until all permits are taken, probes are answered 200 at once; the first 503 says they are. A probe
+            // holds a permit too, so on a slow machine a held request that arrives during one is the one refused.
             RawHttp.Response[] rejected = new RawHttp.Response[1];
             RawHttp.After[] afterwards = new RawHttp.After[1];
             Await.until(Duration.ofSeconds(10), "a 503 while " + MAX_CONCURRENT + " requests are held", () -> {
+                for (Future<RawHttp.Response> request : held) {
+                    if (request.isDone() && request.resultNow().status() == 503) {
+                        rejected[0] = request.resultNow();
+                        return true;
+                    }
+                }
                 try (RawHttp probe = RawHttp.connect("127.0.0.1", server.port(), WAIT)) {
                     probe.send(RawHttp.request("/upstream"));
                     rejected[0] = probe.receive();
@@ -114,10 +121,15 @@ class BadInputAndLimitsTest {
             assertThat(rejected[0].header("connection")).isEqualTo("close");
             Problems.assertNoStackTrace(rejected[0].body());
             System.out.printf("503 over the limit: Connection: close, body '%s'; connection afterwards: %s%n",
-                              rejected[0].body(), afterwards[0]);
-            for (Future<Integer> request : held) {
-                assertThat(request.get(10, TimeUnit.SECONDS)).as("a held request").isEqualTo(200);
+                              rejected[0].body(), afterwards[0] == null ? "(a held request was refused)"
+                                                                         : afterwards[0]);
+            int answered = 0;
+            for (Future<RawHttp.Response> request : held) {
+                int status = request.get(10, TimeUnit.SECONDS).status();
+                assertThat(status).as("a held request").isIn(200, 503);
+                answered += status == 200 ? 1 : 0;
             }
+            assertThat(answered).as("held requests answered 200").isPositive();
         }
         assertThat(RawHttp.get("127.0.0.1", server.port(), "/upstream", WAIT).status()).isEqualTo(200);
     }
