@@ -22,9 +22,12 @@ import dev.loomscope.jfr.read.RecordingReader;
 public final class RecordingAnalyzer {
 
     private static final byte[] MAGIC = {'F', 'L', 'R', 0};
-    /** Threads that read chunks: one per processor, or {@code -Dloomscope.jfr.readers=N}. */
+    /**
+     * Threads that read chunks: one per processor up to 8, or {@code -Dloomscope.jfr.readers=N}. Each holds a chunk
+     * and its part (tens of MB), so many cores would cost memory sooner than they save time.
+     */
     private static final int READER_THREADS = Math.max(1, Integer.getInteger("loomscope.jfr.readers",
-                                                                             Runtime.getRuntime().availableProcessors()));
+            Math.min(8, Runtime.getRuntime().availableProcessors())));
 
     private RecordingAnalyzer() {
     }
