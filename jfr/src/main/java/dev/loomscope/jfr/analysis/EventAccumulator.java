@@ -8,8 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import dev.loomscope.jfr.read.RecordingReader;
 
 /**
- * Everything one report needs, gathered in one pass over the events of one or more files by two parts:
- * {@link SpanAccumulator} (requests, calls, pins) and {@link ThreadAccumulator} (virtual threads and the rest).
+ * Everything one report needs, gathered from the events of one or more files, or of one chunk as a part to merge,
+ * by two parts: {@link SpanAccumulator} (requests, calls, pins) and {@link ThreadAccumulator} (virtual threads and
+ * the rest).
  */
 final class EventAccumulator {
 
