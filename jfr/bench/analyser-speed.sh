@@ -11,6 +11,8 @@
 # Usage: cd /work/main && .ci/jdk mvn -B -q -o -pl jfr install -DskipTests && jfr/bench/analyser-speed.sh
 #        TARGET_MB=50 LOAD_SECONDS=120 jfr/bench/analyser-speed.sh     (smaller, faster)
 #        RECORDING=big.jfr jfr/bench/analyser-speed.sh                 (time an existing recording)
+#        BASELINE=/tmp/old/jfr/target/loomscope-jfr.jar RECORDING=big.jfr jfr/bench/analyser-speed.sh
+#                                     (adds a row for another build of the analyser, e.g. a worktree of an older commit)
 #        EMIT_ONLY=out.jfr TARGET_MB=30 jfr/bench/analyser-speed.sh    (only make the recording; html-report.sh uses it)
 set -euo pipefail
 
@@ -154,6 +156,9 @@ for _ in $(seq "$rounds"); do
   run ours "$jdk/bin/java" -jar "$root/jfr/target/loomscope-jfr.jar" report "$recording"
   run ours1 "$jdk/bin/java" -Dloomscope.jfr.readers=1 -jar "$root/jfr/target/loomscope-jfr.jar" report "$recording"
   run view "$jdk/bin/jfr" view pinned-threads "$recording"
+  if [ -n "${BASELINE:-}" ]; then
+    run baseline "$jdk/bin/java" -jar "$BASELINE" report "$recording"
+  fi
 done
 
 cat >"$work/JmcLoad.java" <<'JAVA'
@@ -174,6 +179,8 @@ done
 summary=$("$jdk/bin/jfr" summary "$recording" | grep -E 'loomscope\.|VirtualThread(Start|End|Pinned) ' || true)
 
 doc="$root/docs/analyser-speed.md"
+# Notes written by hand under "## Notes" survive a new run; the figures above them are replaced.
+notes=$(sed -n '/^## Notes/,$p' "$doc" 2>/dev/null || true)
 cat >"$doc" <<MD
 # Analyser speed on a ${size_mb} MB recording
 
@@ -187,6 +194,7 @@ GC). \`jfr view\` parses only the event types its query names; the analyser and 
 $(row ours "\`loomscope-jfr report\` (chunks read on ${cores} threads)")
 $(row ours1 "\`loomscope-jfr report\` with \`-Dloomscope.jfr.readers=1\`")
 $(row view "\`jfr view pinned-threads\`")
+$([ -n "${BASELINE:-}" ] && row baseline "baseline: \`$BASELINE\`")
 $(row jmc "JMC 9.1 \`JfrLoaderToolkit.loadEvents\` (-Xmx8g)")
 
 Events in the recording (\`jfr summary\`: type, count, bytes):
@@ -195,5 +203,8 @@ Events in the recording (\`jfr summary\`: type, count, bytes):
 ${summary}
 \`\`\`
 MD
+if [ -n "$notes" ]; then
+  printf '\n%s\n' "$notes" >>"$doc"
+fi
 echo "wrote $doc"
 cat "$doc"
