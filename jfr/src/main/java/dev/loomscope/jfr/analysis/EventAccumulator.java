@@ -67,9 +67,25 @@ final class EventAccumulator {
      * inlining them all into the reading loop and compiling them again as one switch.
      */
     RecordingReader register(RecordingReader reader) {
-        threads.handlers().forEach(reader::onEvent);
-        spans.handlers().forEach(reader::onEvent);
+        threads.handlers(true).forEach(reader::onEvent);
+        spans.handlers(true).forEach(reader::onEvent);
         return reader.onEveryEvent(threads::every);
+    }
+
+    /** Registers only what {@link #pinningFacts} needs: every other event is skipped by its size. */
+    RecordingReader registerPinning(RecordingReader reader) {
+        threads.handlers(false).forEach(reader::onEvent);
+        spans.handlers(false).forEach(reader::onEvent);
+        return reader;
+    }
+
+    /** The pinning and submit-failure sections alone, as {@link #report} gives them. */
+    PinningFacts pinningFacts(String source) {
+        return new PinningFacts(source, pinning(), threads.submitFailures());
+    }
+
+    private Report.Pinning pinning() {
+        return threads.recorded(VIRTUAL_THREAD_PINNED, spans.pinCount()) ? spans.pinning() : null;
     }
 
     /** Called before the events of each file. */
@@ -105,10 +121,8 @@ final class EventAccumulator {
         } else {
             missing.add(Report.CLIENT_CALLS);
         }
-        Report.Pinning pinning = null;
-        if (threads.recorded(VIRTUAL_THREAD_PINNED, spans.pinCount())) {
-            pinning = spans.pinning();
-        } else {
+        Report.Pinning pinning = pinning();
+        if (pinning == null) {
             missing.add(Report.PINNING);
         }
         Report.SubmitFailures failures = threads.submitFailures();

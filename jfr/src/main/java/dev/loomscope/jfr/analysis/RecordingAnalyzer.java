@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import dev.loomscope.jfr.read.DamagedRecordingException;
 import dev.loomscope.jfr.read.RecordingReader;
@@ -39,19 +40,14 @@ public final class RecordingAnalyzer {
 
     /** Analyses {@code files}, keeping at most {@code timelineCap} spans of each kind per file for timelines. */
     public static Analysis analyze(List<Path> files, int timelineCap) throws RecordingException {
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("no files");
-        }
-        for (Path file : files) {
-            checkLooksLikeRecording(file);
-        }
+        checkLookLikeRecordings(files);
         List<Report> reports = new ArrayList<>();
         List<Timeline> timelines = new ArrayList<>();
         // With several files a second accumulator sees every event, so peaks over consecutive files stay exact.
         EventAccumulator all = files.size() > 1 ? new EventAccumulator() : null;
         for (Path file : files) {
             EventAccumulator one = new EventAccumulator();
-            read(file, one, all);
+            read(file, one, all, EventAccumulator::register);
             reports.add(one.report(List.of(file.toString())));
             timelines.add(one.timeline(file.toString(), timelineCap));
         }
@@ -59,8 +55,24 @@ public final class RecordingAnalyzer {
         return new Analysis(List.copyOf(reports), combined, List.copyOf(timelines));
     }
 
-    /** Reads the file in one pass: each part gets the event types it decodes; the thread part sees every event. */
-    private static void read(Path file, EventAccumulator one, EventAccumulator all) throws RecordingException {
+    /**
+     * The pinning and submit failures of each file, as {@link #analyze} reports them, from a pass that decodes only
+     * those events and the settings: a gate for CI pipelines on large recordings.
+     */
+    public static List<PinningFacts> pinningFacts(List<Path> files) throws RecordingException {
+        checkLookLikeRecordings(files);
+        List<PinningFacts> facts = new ArrayList<>();
+        for (Path file : files) {
+            EventAccumulator one = new EventAccumulator();
+            read(file, one, null, EventAccumulator::registerPinning);
+            facts.add(one.pinningFacts(file.toString()));
+        }
+        return List.copyOf(facts);
+    }
+
+    /** Reads the file's chunks apart and merges them; {@code register} sets each chunk's handlers on its part. */
+    private static void read(Path file, EventAccumulator one, EventAccumulator all,
+                             BiConsumer<EventAccumulator, RecordingReader> register) throws RecordingException {
         one.beginFile();
         if (all != null) {
             all.beginFile();
@@ -69,7 +81,7 @@ public final class RecordingAnalyzer {
             // Chunks are read apart on every core and merged in file order: a report equals that of one pass.
             RecordingReader.readChunks(file, READER_THREADS, reader -> {
                 EventAccumulator part = EventAccumulator.forChunk();
-                part.register(reader);
+                register.accept(part, reader);
                 return part;
             }, EventAccumulator::chunkRead, part -> {
                 one.merge(part);
@@ -87,6 +99,15 @@ public final class RecordingAnalyzer {
         one.endFile();
         if (all != null) {
             all.endFile();
+        }
+    }
+
+    private static void checkLookLikeRecordings(List<Path> files) throws RecordingException {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no files");
+        }
+        for (Path file : files) {
+            checkLooksLikeRecording(file);
         }
     }
 

@@ -98,10 +98,11 @@ final class SpanAccumulator {
         }
     }
 
-    /** Handlers for the types this part reads, one method each. */
-    Map<String, Consumer<JfrEvent>> handlers() {
-        return Map.of(EventAccumulator.SERVER_REQUEST, this::request, EventAccumulator.CLIENT_CALL, this::call,
-                      EventAccumulator.VIRTUAL_THREAD_PINNED, this::pinned);
+    /** Handlers for the types this part reads, one method each; without {@code spans}, only pins. */
+    Map<String, Consumer<JfrEvent>> handlers(boolean spans) {
+        return spans ? Map.of(EventAccumulator.SERVER_REQUEST, this::request, EventAccumulator.CLIENT_CALL, this::call,
+                              EventAccumulator.VIRTUAL_THREAD_PINNED, this::pinned)
+                : Map.of(EventAccumulator.VIRTUAL_THREAD_PINNED, this::pinned);
     }
 
     int requestCount() {

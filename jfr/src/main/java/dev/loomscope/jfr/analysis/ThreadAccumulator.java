@@ -123,11 +123,16 @@ final class ThreadAccumulator {
         final LongHashSet aliveLoomscope = new LongHashSet();
     }
 
-    /** Handlers for the types this part reads, each its own method: one shared switch made the JIT's work large. */
-    Map<String, Consumer<JfrEvent>> handlers() {
+    /**
+     * Handlers for the types this part reads, each its own method: one shared switch made the JIT's work large.
+     * Without {@code threadLives}, virtual-thread starts and ends are left out.
+     */
+    Map<String, Consumer<JfrEvent>> handlers(boolean threadLives) {
         Map<String, Consumer<JfrEvent>> handlers = new HashMap<>();
-        handlers.put(EventAccumulator.VIRTUAL_THREAD_START, this::virtualThreadStart);
-        handlers.put(EventAccumulator.VIRTUAL_THREAD_END, this::virtualThreadEnd);
+        if (threadLives) {
+            handlers.put(EventAccumulator.VIRTUAL_THREAD_START, this::virtualThreadStart);
+            handlers.put(EventAccumulator.VIRTUAL_THREAD_END, this::virtualThreadEnd);
+        }
         for (String type : List.of(EventAccumulator.VIRTUAL_THREAD_SUBMIT_FAILED, "jdk.ActiveSetting",
                                    "jdk.InitialSystemProperty", "jdk.JVMInformation", "jdk.ContainerConfiguration",
                                    "jdk.CPUInformation")) {

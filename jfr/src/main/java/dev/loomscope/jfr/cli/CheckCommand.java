@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import dev.loomscope.jfr.analysis.Analysis;
+import dev.loomscope.jfr.analysis.PinningFacts;
 import dev.loomscope.jfr.analysis.RecordingAnalyzer;
 import dev.loomscope.jfr.analysis.RecordingException;
 import dev.loomscope.jfr.analysis.Report;
@@ -59,20 +59,20 @@ final class CheckCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "limits must be 0 or more");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Analysis analysis;
+        List<PinningFacts> recordings;
         try {
-            analysis = RecordingAnalyzer.analyze(files, 0);
+            recordings = RecordingAnalyzer.pinningFacts(files);
         } catch (RecordingException e) {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
             return LoomscopeJfr.BAD_DATA;
         }
         List<String> violations = new ArrayList<>();
-        for (Report report : analysis.recordings()) {
-            violations.addAll(violations(report));
+        for (PinningFacts recording : recordings) {
+            violations.addAll(violations(recording));
         }
         if (violations.isEmpty()) {
-            for (Report report : analysis.recordings()) {
-                out.println(report.sources().get(0) + ": ok, " + summary(report));
+            for (PinningFacts recording : recordings) {
+                out.println(recording.source() + ": ok, " + summary(recording));
             }
             out.flush();
             return 0;
@@ -82,11 +82,11 @@ final class CheckCommand implements Callable<Integer> {
         return LoomscopeJfr.BAD_DATA;
     }
 
-    /** One line per limit the report exceeds. */
-    List<String> violations(Report report) {
-        String file = report.sources().get(0);
+    /** One line per limit the recording exceeds. */
+    List<String> violations(PinningFacts recording) {
+        String file = recording.source();
         List<String> lines = new ArrayList<>();
-        Report.Pinning pinning = report.pinning();
+        Report.Pinning pinning = recording.pinning();
         if (pinning == null) {
             lines.add(file + ": cannot check pinning: jdk.VirtualThreadPinned was not recorded"
                       + " (record with loomscope.jfc)");
@@ -102,7 +102,7 @@ final class CheckCommand implements Callable<Integer> {
                                         DurationConverter.format(maxPinnedTime), where));
             }
         }
-        Report.SubmitFailures failures = report.submitFailures();
+        Report.SubmitFailures failures = recording.submitFailures();
         if (failures == null) {
             lines.add(file + ": cannot check submit failures: jdk.VirtualThreadSubmitFailed was not recorded"
                       + " (record with loomscope.jfc)");
@@ -113,10 +113,10 @@ final class CheckCommand implements Callable<Integer> {
         return lines;
     }
 
-    private String summary(Report report) {
+    private String summary(PinningFacts recording) {
         return String.format(Locale.ROOT, "%d pins (at most %d), %.1f ms pinned (at most %s), %d submit failures"
-                                          + " (at most %d)", report.pinning().count(), maxPinned,
-                             report.pinning().totalMillis(), DurationConverter.format(maxPinnedTime),
-                             report.submitFailures().count(), maxSubmitFailures);
+                                          + " (at most %d)", recording.pinning().count(), maxPinned,
+                             recording.pinning().totalMillis(), DurationConverter.format(maxPinnedTime),
+                             recording.submitFailures().count(), maxSubmitFailures);
     }
 }

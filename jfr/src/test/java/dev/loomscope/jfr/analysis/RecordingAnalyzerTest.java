@@ -8,6 +8,8 @@ import java.util.List;
 
 import dev.loomscope.jfr.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The computation on the committed fixtures; numbers cross-checked with jfr print. */
 class RecordingAnalyzerTest {
@@ -154,5 +156,19 @@ class RecordingAnalyzerTest {
     void notARecordingIsARecordingException() {
         assertThatThrownBy(() -> report(Path.of("pom.xml"))).isInstanceOf(RecordingException.class)
                 .hasMessage("pom.xml is not a JFR recording (it does not start with FLR)");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.loomscope.jfr.analysis.RecordingAnalyzerTest#fixtures")
+    void pinningFactsForTheCheckAreThoseOfTheFullReport(Path file) throws RecordingException {
+        PinningFacts facts = RecordingAnalyzer.pinningFacts(List.of(file)).get(0);
+        Report report = report(file);
+        assertThat(facts.source()).isEqualTo(file.toString());
+        assertThat(facts.pinning()).isEqualTo(report.pinning());
+        assertThat(facts.submitFailures()).isEqualTo(report.submitFailures());
+    }
+
+    static Path[] fixtures() {
+        return Fixtures.ALL;
     }
 }

@@ -1,0 +1,12 @@
+package dev.loomscope.jfr.analysis;
+
+/**
+ * What {@code check} gates on, for one file: read by {@link RecordingAnalyzer#pinningFacts}, a pass that decodes
+ * only the pinning, submit-failure and settings events and skips the rest by their size.
+ *
+ * @param source         the file
+ * @param pinning        pins grouped as in the report; null when jdk.VirtualThreadPinned was not recorded
+ * @param submitFailures null when jdk.VirtualThreadSubmitFailed was not recorded
+ */
+public record PinningFacts(String source, Report.Pinning pinning, Report.SubmitFailures submitFailures) {
+}
