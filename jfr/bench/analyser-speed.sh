@@ -156,6 +156,9 @@ for _ in $(seq "$rounds"); do
   run ours "$jdk/bin/java" -jar "$root/jfr/target/loomscope-jfr.jar" report "$recording"
   run ours1 "$jdk/bin/java" -Dloomscope.jfr.readers=1 -jar "$root/jfr/target/loomscope-jfr.jar" report "$recording"
   run view "$jdk/bin/jfr" view pinned-threads "$recording"
+  # check's limits set high, so that its exit code is 0 and the runs count (the time is the same either way).
+  run check "$jdk/bin/java" -jar "$root/jfr/target/loomscope-jfr.jar" check --max-pinned 1000000000 \
+      --max-pinned-time 1000000s --max-submit-failures 1000000000 "$recording"
   if [ -n "${BASELINE:-}" ]; then
     run baseline "$jdk/bin/java" -jar "$BASELINE" report "$recording"
   fi
@@ -194,6 +197,7 @@ GC). \`jfr view\` parses only the event types its query names; the analyser and 
 $(row ours "\`loomscope-jfr report\` (chunks read on ${cores} threads)")
 $(row ours1 "\`loomscope-jfr report\` with \`-Dloomscope.jfr.readers=1\`")
 $(row view "\`jfr view pinned-threads\`")
+$(row check "\`loomscope-jfr check\` (decodes only pinning, submit failures, settings)")
 $([ -n "${BASELINE:-}" ] && row baseline "baseline: \`$BASELINE\`")
 $(row jmc "JMC 9.1 \`JfrLoaderToolkit.loadEvents\` (-Xmx8g)")
 
