@@ -26,19 +26,26 @@ final class EventAccumulator {
 
     /** An accumulator of one or more whole files. */
     EventAccumulator() {
-        this(false);
+        this(false, 256);
     }
 
-    private EventAccumulator(boolean chunkPart) {
-        this.spans = new SpanAccumulator(chunkPart);
+    private EventAccumulator(boolean chunkPart, int spans) {
+        this.spans = new SpanAccumulator(chunkPart, spans);
     }
 
     /**
      * An accumulator of one chunk's events, to be {@link #merge merged} into a file's in chunk order. Its name
      * dictionaries are unlimited: the limits apply when merged, where they give what one pass over the file would.
+     * It has room for {@code spans} requests and as many calls: growing from small arrays a chunk at a time cost
+     * copies and fresh memory.
      */
-    static EventAccumulator forChunk() {
-        return new EventAccumulator(true);
+    static EventAccumulator forChunk(int spans) {
+        return new EventAccumulator(true, spans);
+    }
+
+    /** The larger of its request and call counts. */
+    int spanCount() {
+        return spans.spanCount();
     }
 
     /** Called on a chunk's part once its chunk is read, on the thread that read it. */

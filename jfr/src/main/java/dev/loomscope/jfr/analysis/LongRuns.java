@@ -8,9 +8,17 @@ import java.util.Arrays;
  */
 final class LongRuns {
 
-    private long[] values = new long[256];
+    private long[] values;
     private int size;
     private boolean sorted = true;
+
+    LongRuns() {
+        this(256);
+    }
+
+    LongRuns(int capacity) {
+        values = new long[Math.max(16, capacity)];
+    }
 
     void add(long value) {
         if (size == values.length) {

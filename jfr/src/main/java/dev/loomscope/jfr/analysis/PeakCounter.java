@@ -10,8 +10,18 @@ package dev.loomscope.jfr.analysis;
  */
 final class PeakCounter {
 
-    private final LongRuns starts = new LongRuns();
-    private final LongRuns ends = new LongRuns();
+    private final LongRuns starts;
+    private final LongRuns ends;
+
+    PeakCounter() {
+        this(256);
+    }
+
+    /** Room for {@code capacity} starts and as many ends before growing. */
+    PeakCounter(int capacity) {
+        starts = new LongRuns(capacity);
+        ends = new LongRuns(capacity);
+    }
 
     void up(long nanos) {
         starts.add(nanos);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 import dev.loomscope.jfr.read.DamagedRecordingException;
@@ -79,11 +80,14 @@ public final class RecordingAnalyzer {
         }
         try {
             // Chunks are read apart on every core and merged in file order: a report equals that of one pass.
+            // Chunks of one file are alike in size: a part starts with room for a little more than the largest yet.
+            AtomicInteger largestPart = new AtomicInteger(256);
             RecordingReader.readChunks(file, READER_THREADS, reader -> {
-                EventAccumulator part = EventAccumulator.forChunk();
+                EventAccumulator part = EventAccumulator.forChunk(largestPart.get() + largestPart.get() / 8);
                 register.accept(part, reader);
                 return part;
             }, EventAccumulator::chunkRead, part -> {
+                largestPart.accumulateAndGet(part.spanCount(), Math::max);
                 one.merge(part);
                 if (all != null) {
                     all.merge(part);

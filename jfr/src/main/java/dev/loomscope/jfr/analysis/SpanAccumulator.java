@@ -36,8 +36,8 @@ final class SpanAccumulator {
     private final Names paths;
     private final Names outcomes;
     private final Names frames;
-    private final SpanStore requests = new SpanStore();
-    private final SpanStore calls = new SpanStore();
+    private final SpanStore requests;
+    private final SpanStore calls;
     private final SpanStore pins = new SpanStore();
     private final LatencyRecorder requestLatency = new LatencyRecorder();
     private final LatencyRecorder callLatency = new LatencyRecorder();
@@ -55,8 +55,13 @@ final class SpanAccumulator {
     private long pinnedNanos;
     private long pinnedMaxNanos;
 
-    /** With {@code chunkPart}, the part of one chunk: its dictionaries have no limit until merged. */
-    SpanAccumulator(boolean chunkPart) {
+    /**
+     * With {@code chunkPart}, the part of one chunk: its dictionaries have no limit until merged. Requests and calls
+     * get room for {@code spans} each before their arrays grow.
+     */
+    SpanAccumulator(boolean chunkPart, int spans) {
+        this.requests = new SpanStore(spans);
+        this.calls = new SpanStore(spans);
         this.paths = new Names(chunkPart ? Integer.MAX_VALUE : 10_000);
         this.outcomes = new Names(chunkPart ? Integer.MAX_VALUE : 100);
         this.frames = new Names(chunkPart ? Integer.MAX_VALUE : 100_000);
@@ -107,6 +112,11 @@ final class SpanAccumulator {
 
     int requestCount() {
         return requests.size();
+    }
+
+    /** The larger of the request and call counts: a fair room for the next chunk's part. */
+    int spanCount() {
+        return Math.max(requests.size(), calls.size());
     }
 
     int callCount() {

@@ -12,20 +12,41 @@ import com.carrotsearch.hppc.LongIntHashMap;
 final class SpanStore {
 
     private int size;
-    private long[] start = new long[256];
-    private long[] end = new long[256];
-    private long[] threadId = new long[256];
-    private long[] otherThreadId = new long[256];
-    private long[] requestId = new long[256];
-    private int[] startCarrier = new int[256];
-    private int[] endCarrier = new int[256];
-    private int[] label = new int[256];
-    private int[] status = new int[256];
-    private boolean[] virtual = new boolean[256];
+    private long[] start;
+    private long[] end;
+    private long[] threadId;
+    private long[] otherThreadId;
+    private long[] requestId;
+    private int[] startCarrier;
+    private int[] endCarrier;
+    private int[] label;
+    private int[] status;
+    private boolean[] virtual;
     // Kept as spans arrive, so that a chunk's part can sort them while other chunks are read (see LongRuns).
-    private final PeakCounter overlap = new PeakCounter();
-    private final LongRuns threadKeys = new LongRuns();
+    private final PeakCounter overlap;
+    private final LongRuns threadKeys;
     private long[] sortedThreadKeys;
+
+    SpanStore() {
+        this(256);
+    }
+
+    /** Room for {@code capacity} spans before the arrays grow. */
+    SpanStore(int capacity) {
+        int room = Math.max(16, capacity);
+        start = new long[room];
+        end = new long[room];
+        threadId = new long[room];
+        otherThreadId = new long[room];
+        requestId = new long[room];
+        startCarrier = new int[room];
+        endCarrier = new int[room];
+        label = new int[room];
+        status = new int[room];
+        virtual = new boolean[room];
+        overlap = new PeakCounter(room);
+        threadKeys = new LongRuns(room);
+    }
 
     int add(long startNanos, long endNanos, long thread, long otherThread, long request, int fromCarrier,
             int toCarrier, int labelIndex, int statusCode, boolean isVirtual) {
