@@ -90,6 +90,30 @@ class GracefulStopTest {
         }
     }
 
+    /**
+     * Could fail if a signal during the warm-up were left to the JVM's default (exit 143, and once an empty
+     * recording file that the analyser calls "not a JFR recording"), or if the stop waited for the warm-up.
+     */
+    @Test
+    void sigtermDuringTheWarmUpStopsTheServerAndLeavesNoEmptyRecording() throws Exception {
+        try (HeldUpstream upstream = new HeldUpstream()) {
+            // The warm-up calls the held upstream, which never answers: the server is warming up until signalled.
+            ServerProcess server = PROCESSES.launch("warming-up", ServerProcess.Options.defaults()
+                    .upstream(upstream.uri())
+                    .property("client.read-timeout", "PT60S")
+                    .property("server.shutdown-grace-period", "PT" + GRACE.toSeconds() + "S"));
+            upstream.awaitHeld(1, ServerProcess.START_LIMIT);
+
+            server.terminate();
+            server.awaitOutput(Pattern.compile("SIGTERM: stopping"), Duration.ofSeconds(10));
+            assertThat(server.awaitExit(GRACE.plus(EXIT_MARGIN))).as("%s exited within %s of SIGTERM", server,
+                                                                     GRACE.plus(EXIT_MARGIN)).isTrue();
+            assertThat(server.exitCode()).isZero();
+            assertThat(server.recording()).as("no recording was started, so none is written").doesNotExist();
+            assertThat(server.stdout()).doesNotContain("loomscope is up");
+        }
+    }
+
     private static Answer call(ServerProcess server) {
         try (RawHttp connection = RawHttp.connect("127.0.0.1", server.port(), Duration.ofSeconds(30))) {
             connection.send(RawHttp.request("/"));

@@ -61,7 +61,15 @@ final class Processes implements BeforeAllCallback, BeforeEachCallback, AfterEac
 
     /** Starts a server named {@code name} (its output directory); a second start of one name gets "name-2". */
     synchronized ServerProcess start(String name, ServerProcess.Options options) throws IOException, InterruptedException {
-        ServerProcess server = ServerProcess.start(name, directory(name), options);
+        return track(ServerProcess.start(name, directory(name), options));
+    }
+
+    /** Starts a server without waiting for its banner (see {@link ServerProcess#launch}); stopped like the others. */
+    synchronized ServerProcess launch(String name, ServerProcess.Options options) throws IOException {
+        return track(ServerProcess.launch(name, directory(name), options));
+    }
+
+    private ServerProcess track(ServerProcess server) {
         LIVE.add(server);
         (inTest ? testScoped : classScoped).push(server);
         return server;

@@ -54,6 +54,25 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the server in {@code directory} and returns once its banner names its ports and it reports healthy. */
     static ServerProcess start(String name, Path directory, Options options) throws IOException, InterruptedException {
+        ServerProcess launched = launch(name, directory, options);
+        try {
+            int port = Integer.parseInt(launched.stdout.await(PUBLIC_PORT, START_LIMIT).group(1));
+            int adminPort = Integer.parseInt(launched.stdout.await(ADMIN_PORT, START_LIMIT).group(1));
+            ServerProcess server = new ServerProcess(name, directory, launched.recording, launched.process,
+                                                     launched.stdout, port, adminPort);
+            server.awaitHealthy(START_LIMIT);
+            return server;
+        } catch (InterruptedException | RuntimeException | AssertionError e) {
+            launched.process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the server in {@code directory} and returns at once, before it listens: for what happens while it
+     * starts. Its ports are unknown (0).
+     */
+    static ServerProcess launch(String name, Path directory, Options options) throws IOException {
         Files.createDirectories(directory);
         Optional<Path> recording = options.recording ? Optional.of(directory.resolve("recording.jfr")) : Optional.empty();
         Files.deleteIfExists(directory.resolve("recording.jfr"));
@@ -77,16 +96,7 @@ final class ServerProcess implements AutoCloseable {
                 .redirectError(ProcessBuilder.Redirect.to(directory.resolve("stderr.log").toFile()))
                 .start();
         Output stdout = new Output(process, directory.resolve("stdout.log"), name);
-        try {
-            int port = Integer.parseInt(stdout.await(PUBLIC_PORT, START_LIMIT).group(1));
-            int adminPort = Integer.parseInt(stdout.await(ADMIN_PORT, START_LIMIT).group(1));
-            ServerProcess server = new ServerProcess(name, directory, recording, process, stdout, port, adminPort);
-            server.awaitHealthy(START_LIMIT);
-            return server;
-        } catch (InterruptedException | RuntimeException | AssertionError e) {
-            process.destroyForcibly();
-            throw e;
-        }
+        return new ServerProcess(name, directory, recording, process, stdout, 0, 0);
     }
 
     String name() {

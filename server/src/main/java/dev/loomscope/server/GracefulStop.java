@@ -1,7 +1,7 @@
 package dev.loomscope.server;
 
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import dev.loomscope.client.UpstreamClient;
@@ -13,33 +13,67 @@ import sun.misc.SignalHandler;
  * Stops the server on SIGTERM or Ctrl+C in a fixed order: requests in flight finish, then the recording is written.
  *
  * <p>JVM shutdown hooks run concurrently, so with Helidon's hook the JDK's own JFR hook could close the recording
- * while requests were still being answered; handling the signal ourselves puts the steps in order.
+ * while requests were still being answered; handling the signal ourselves puts the steps in order. The handlers are
+ * installed as soon as the server listens, before the warm-up: a signal then stops a server still warming up, and
+ * the recording, which starts after the warm-up, is not started at all (it was once left as an empty file).
  */
 final class GracefulStop {
 
     private static final Logger LOGGER = Logger.getLogger(GracefulStop.class.getName());
 
-    private GracefulStop() {
+    private final WebServer server;
+    private final UpstreamClient client;
+    private boolean stopping; // guarded by this
+    private FlightRecording recording; // guarded by this
+
+    private GracefulStop(WebServer server, UpstreamClient client) {
+        this.server = server;
+        this.client = client;
     }
 
-    static void onSignals(WebServer server, UpstreamClient client, Optional<FlightRecording> recording) {
-        AtomicBoolean stopping = new AtomicBoolean();
-        SignalHandler handler = signal -> {
-            if (!stopping.compareAndSet(false, true)) {
-                return;
-            }
-            Thread.ofPlatform().name("loomscope-stop").start(() -> {
-                LOGGER.info("SIG" + signal.getName() + ": stopping; requests in flight may finish");
-                server.stop(); // waits up to server.shutdown-grace-period for requests in flight
-                client.close();
-                recording.ifPresent(r -> {
-                    r.stop();
-                    LOGGER.info("recording written to " + r.file());
-                });
-                System.exit(0);
-            });
-        };
+    /** Handles SIGTERM and SIGINT from now on. */
+    static GracefulStop onSignals(WebServer server, UpstreamClient client) {
+        GracefulStop stop = new GracefulStop(server, client);
+        SignalHandler handler = stop::signalled;
         Signal.handle(new Signal("TERM"), handler);
         Signal.handle(new Signal("INT"), handler);
+        return stop;
+    }
+
+    /** Starts the recording with {@code start} unless a stop has begun; a later stop writes it. */
+    synchronized Optional<FlightRecording> record(Supplier<Optional<FlightRecording>> start) {
+        if (stopping) {
+            return Optional.empty();
+        }
+        Optional<FlightRecording> started = start.get();
+        recording = started.orElse(null);
+        return started;
+    }
+
+    synchronized boolean stopping() {
+        return stopping;
+    }
+
+    private void signalled(Signal signal) {
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+        }
+        Thread.ofPlatform().name("loomscope-stop").start(() -> {
+            LOGGER.info("SIG" + signal.getName() + ": stopping; requests in flight may finish");
+            server.stop(); // waits up to server.shutdown-grace-period for requests in flight
+            client.close();
+            FlightRecording started;
+            synchronized (this) {
+                started = recording;
+            }
+            if (started != null) {
+                started.stop();
+                LOGGER.info("recording written to " + started.file());
+            }
+            System.exit(0);
+        });
     }
 }

@@ -39,12 +39,14 @@ public final class Main {
                 .routing(routing -> routing(routing, settings, client))
                 .build()
                 .start();
+        GracefulStop stop = GracefulStop.onSignals(server, client);
         if (settings.warmUp()) {
             WarmUp.run(URI.create("http://" + loopbackOrBound(config) + ":" + server.port() + "/"), client);
         }
-        Optional<FlightRecording> recording = FlightRecording.start(settings.recording());
-        GracefulStop.onSignals(server, client, recording);
-        Banner.print(server, settings, recording);
+        Optional<FlightRecording> recording = stop.record(() -> FlightRecording.start(settings.recording()));
+        if (!stop.stopping()) {
+            Banner.print(server, settings, recording);
+        }
     }
 
     // Where this process reaches its own public socket: the bound address, or loopback when bound to all.
