@@ -60,14 +60,6 @@ final class EventAccumulator {
         threads.merge(part.threads);
     }
 
-    SpanAccumulator spans() {
-        return spans;
-    }
-
-    ThreadAccumulator threads() {
-        return threads;
-    }
-
     /**
      * Registers a handler per event type on {@code reader}, and one for every event. Each type has its own method:
      * the reader's call site then stays megamorphic, so the JIT compiles each handler once on its own instead of

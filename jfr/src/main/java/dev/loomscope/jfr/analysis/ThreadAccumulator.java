@@ -133,11 +133,14 @@ final class ThreadAccumulator {
             handlers.put(EventAccumulator.VIRTUAL_THREAD_START, this::virtualThreadStart);
             handlers.put(EventAccumulator.VIRTUAL_THREAD_END, this::virtualThreadEnd);
         }
-        for (String type : List.of(EventAccumulator.VIRTUAL_THREAD_SUBMIT_FAILED, "jdk.ActiveSetting",
-                                   "jdk.InitialSystemProperty", "jdk.JVMInformation", "jdk.ContainerConfiguration",
-                                   "jdk.CPUInformation")) {
-            handlers.put(type, this::rare);
-        }
+        handlers.put(EventAccumulator.VIRTUAL_THREAD_SUBMIT_FAILED, event -> submitFailures++);
+        handlers.put("jdk.ActiveSetting", this::activeSetting);
+        handlers.put("jdk.InitialSystemProperty", this::systemProperty);
+        handlers.put("jdk.JVMInformation", this::jvmInformation);
+        handlers.put("jdk.ContainerConfiguration",
+                     event -> containerCpus = positive(event.getLong(event.field("effectiveCpuCount"))));
+        handlers.put("jdk.CPUInformation",
+                     event -> hardwareThreads = positive(event.getLong(event.field("hwThreads"))));
         return handlers;
     }
 
@@ -146,19 +149,6 @@ final class ThreadAccumulator {
         firstNanos = Math.min(firstNanos, event.startNanos());
         lastNanos = Math.max(lastNanos, event.endNanos());
         loomscopeEvents |= event.typeName().startsWith("loomscope.");
-    }
-
-    private void rare(JfrEvent event) {
-        switch (event.typeName()) {
-            case EventAccumulator.VIRTUAL_THREAD_SUBMIT_FAILED -> submitFailures++;
-            case "jdk.ActiveSetting" -> activeSetting(event);
-            case "jdk.InitialSystemProperty" -> systemProperty(event);
-            case "jdk.JVMInformation" -> jvmInformation(event);
-            case "jdk.ContainerConfiguration" ->
-                    containerCpus = positive(event.getLong(event.field("effectiveCpuCount")));
-            case "jdk.CPUInformation" -> hardwareThreads = positive(event.getLong(event.field("hwThreads")));
-            default -> throw new IllegalStateException("no handler for " + event.typeName());
-        }
     }
 
     private void virtualThreadStart(JfrEvent event) {

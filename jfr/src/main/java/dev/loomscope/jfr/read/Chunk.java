@@ -34,7 +34,6 @@ final class Chunk {
     /** Reads the chunk's header, metadata and pools; times are converted with {@code clock}. */
     Chunk(Bytes bytes, Clock clock) {
         this.cursor = bytes.at(0);
-        Clock.of(bytes); // checks this chunk's own clock too
         this.clock = clock;
         bytes.position(24);
         long metadataOffset = bytes.rawLong();

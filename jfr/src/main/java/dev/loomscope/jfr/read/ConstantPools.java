@@ -225,28 +225,23 @@ final class ConstantPools {
         if (depth > MAX_DEPTH) {
             throw new DamagedRecordingException("values nested deeper than " + MAX_DEPTH + " levels");
         }
-        switch (type.encoding()) {
-            case JfrType.ONE_BYTE -> bytes.skip(1);
-            case JfrType.COMPRESSED -> bytes.varlong();
-            case JfrType.FOUR_BYTES -> bytes.skip(4);
-            case JfrType.EIGHT_BYTES -> bytes.skip(8);
-            case JfrType.STRING -> Strings.skip(bytes);
-            default -> {
-                List<JfrType.Field> fields = type.fields();
-                if (fields.isEmpty()) {
-                    throw new DamagedRecordingException("a value of type " + type.name() + " that has no fields");
-                }
-                byte[] plan = flatPlan(type);
-                if (plan.length > 0) {
-                    for (byte encoding : plan) {
-                        skipEncoded(bytes, encoding);
-                    }
-                    return;
-                }
-                for (JfrType.Field field : fields) {
-                    skipField(bytes, field, depth + 1);
-                }
+        if (type.encoding() != JfrType.FIELDS) {
+            skipEncoded(bytes, type.encoding());
+            return;
+        }
+        List<JfrType.Field> fields = type.fields();
+        if (fields.isEmpty()) {
+            throw new DamagedRecordingException("a value of type " + type.name() + " that has no fields");
+        }
+        byte[] plan = flatPlan(type);
+        if (plan.length > 0) {
+            for (byte encoding : plan) {
+                skipEncoded(bytes, encoding);
             }
+            return;
+        }
+        for (JfrType.Field field : fields) {
+            skipField(bytes, field, depth + 1);
         }
     }
 

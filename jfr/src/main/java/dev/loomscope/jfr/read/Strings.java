@@ -65,10 +65,12 @@ final class Strings {
                 bytes.position(end);
                 return matches;
             }
-            case 2, 4 -> {
-                bytes.position(bytes.position() - 1);
-                String text = read(bytes, pool);
+            case 2 -> {
+                String text = pool.string(bytes.varlong());
                 return text != null && text.startsWith(prefix);
+            }
+            case 4 -> {
+                return bytes.chars(bytes.length()).startsWith(prefix);
             }
             default -> throw new DamagedRecordingException("unknown string encoding " + encoding);
         }
