@@ -34,8 +34,8 @@ JAVA_HOME=$(.ci/jdk) || fail "no JDK 21+ (see .ci/jdk)"
 JAVA=$JAVA_HOME/bin/java
 JCMD=$JAVA_HOME/bin/jcmd
 SERVER_JAR=$ROOT/server/target/loomscope-server.jar
-CLIENT_JAR=$ROOT/client/target/loomscope-client.jar
-JFR_JAR=$ROOT/jfr/target/loomscope-jfr.jar
+CLIENT_JAR=$ROOT/client/load/target/loomscope-client.jar
+JFR_JAR=$ROOT/jfr/analyser/target/loomscope-jfr.jar
 for jar in "$SERVER_JAR" "$CLIENT_JAR" "$JFR_JAR"; do
   [ -f "$jar" ] || fail "$jar is missing; build first: .ci/jdk mvn -B -o install -DskipTests"
 done

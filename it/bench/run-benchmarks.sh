@@ -104,7 +104,7 @@ fi
 DIST=$OUT/dist
 mkdir -p "$DIST"/{server,client,vertx}
 cp -r "$ROOT/server/target/loomscope-server.jar" "$ROOT/server/target/libs" "$DIST/server/"
-cp -r "$ROOT/client/target/loomscope-client.jar" "$ROOT/client/target/libs" "$DIST/client/"
+cp -r "$ROOT/client/load/target/loomscope-client.jar" "$ROOT/client/load/target/libs" "$DIST/client/"
 cp -r "$HERE/vertx-hop/target/vertx-hop.jar" "$HERE/vertx-hop/target/libs" "$DIST/vertx/"
 
 # 5000 client + 5000 server + 5000 upstream sockets: raise the soft fd limit to the hard one.

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code java -jar jfr/target/loomscope-jfr.jar ...} as a user would, and keeps what it printed. */
+/** Runs {@code java -jar jfr/analyser/target/loomscope-jfr.jar ...} as a user would, and keeps what it printed. */
 final class AnalyserCli {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);

@@ -21,11 +21,11 @@ final class Jars {
     }
 
     static Path analyser() {
-        return jar("loomscope.jfr.jar", "jfr/target/loomscope-jfr.jar");
+        return jar("loomscope.jfr.jar", "jfr/analyser/target/loomscope-jfr.jar");
     }
 
     static Path client() {
-        return jar("loomscope.client.jar", "client/target/loomscope-client.jar");
+        return jar("loomscope.client.jar", "client/load/target/loomscope-client.jar");
     }
 
     /** it/target/it-output, where every test keeps its processes' output and recordings. */

@@ -32,7 +32,7 @@ final class Banner {
                 r -> text.append("  recording ").append(r.file()).append(" (written on Ctrl+C or SIGTERM)\n")
                         .append(settings.warmUp() ? "            started after warm-up requests;"
                                 + " -Dapp.warm-up.enabled=false records the cold start too\n" : "")
-                        .append("  analyse   java -jar jfr/target/loomscope-jfr.jar report ").append(r.file()).append('\n')
+                        .append("  analyse   java -jar jfr/analyser/target/loomscope-jfr.jar report ").append(r.file()).append('\n')
                         .append("            or open it in JDK Mission Control (File > Open File)\n"),
                 () -> text.append("  recording off (app.recording.enabled=false)\n"));
         System.out.print(text);

@@ -1,6 +1,6 @@
 package dev.loomscope.server;
 
-import dev.loomscope.jfr.RunningThread;
+import dev.loomscope.carrier.RunningThread;
 
 /**
  * Which thread and carrier ran one step of a request.

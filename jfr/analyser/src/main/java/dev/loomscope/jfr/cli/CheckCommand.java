@@ -1,0 +1,122 @@
+package dev.loomscope.jfr.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import dev.loomscope.jfr.analysis.PinningFacts;
+import dev.loomscope.jfr.analysis.RecordingAnalyzer;
+import dev.loomscope.jfr.analysis.RecordingException;
+import dev.loomscope.jfr.analysis.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code loomscope-jfr check}: exit 1 when a recording exceeds limits on pinning or submit failures. */
+@Command(name = "check",
+         description = "Checks JFR recordings against limits: exits 0 when every file is within them, 1 with one"
+                       + " line per limit exceeded. The defaults allow no pin and no submit failure.",
+         sortOptions = false,
+         usageHelpWidth = 120,
+         footerHeading = "%nExample usage:%n",
+         footer = {"  java -jar jfr/analyser/target/loomscope-jfr.jar check loomscope.jfr",
+                   "  java -jar jfr/analyser/target/loomscope-jfr.jar check --max-pinned 5 --max-pinned-time 20ms loomscope.jfr",
+                   "  java -jar jfr/analyser/target/loomscope-jfr.jar check --max-submit-failures 0 *.jfr", ""})
+final class CheckCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "JFR recordings (.jfr) to check")
+    private List<Path> files;
+
+    @Option(names = "--max-pinned", paramLabel = "N", defaultValue = "0",
+            description = "Most jdk.VirtualThreadPinned events allowed per file (default: ${DEFAULT-VALUE})")
+    private long maxPinned;
+
+    @Option(names = "--max-pinned-time", paramLabel = "D", defaultValue = "0ms", converter = DurationConverter.class,
+            description = "Most time virtual threads may stay pinned per file, summed, e.g. 20ms, 1s"
+                          + " (default: ${DEFAULT-VALUE})")
+    private Duration maxPinnedTime;
+
+    @Option(names = "--max-submit-failures", paramLabel = "N", defaultValue = "0",
+            description = "Most jdk.VirtualThreadSubmitFailed events allowed per file (default: ${DEFAULT-VALUE})")
+    private long maxSubmitFailures;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")
+    private boolean help;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (maxPinned < 0 || maxSubmitFailures < 0) {
+            throw new ParameterException(spec.commandLine(), "limits must be 0 or more");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<PinningFacts> recordings;
+        try {
+            recordings = RecordingAnalyzer.pinningFacts(files);
+        } catch (RecordingException e) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
+            return LoomscopeJfr.BAD_DATA;
+        }
+        List<String> violations = new ArrayList<>();
+        for (PinningFacts recording : recordings) {
+            violations.addAll(violations(recording));
+        }
+        if (violations.isEmpty()) {
+            for (PinningFacts recording : recordings) {
+                out.println(recording.source() + ": ok, " + summary(recording));
+            }
+            out.flush();
+            return 0;
+        }
+        violations.forEach(out::println);
+        out.flush();
+        return LoomscopeJfr.BAD_DATA;
+    }
+
+    /** One line per limit the recording exceeds. */
+    List<String> violations(PinningFacts recording) {
+        String file = recording.source();
+        List<String> lines = new ArrayList<>();
+        Report.Pinning pinning = recording.pinning();
+        if (pinning == null) {
+            lines.add(file + ": cannot check pinning: jdk.VirtualThreadPinned was not recorded"
+                      + " (record with loomscope.jfc)");
+        } else {
+            String where = pinning.groups().isEmpty() ? "" : " (most time at " + pinning.groups().get(0).topFrame() + ")";
+            if (pinning.count() > maxPinned) {
+                lines.add(file + ": " + pinning.count() + " pinned virtual threads, more than --max-pinned " + maxPinned
+                          + where);
+            }
+            if (pinning.totalMillis() > maxPinnedTime.toNanos() / 1e6) {
+                lines.add(String.format(Locale.ROOT, "%s: virtual threads were pinned for %.1f ms in total, more than"
+                                                     + " --max-pinned-time %s%s", file, pinning.totalMillis(),
+                                        DurationConverter.format(maxPinnedTime), where));
+            }
+        }
+        Report.SubmitFailures failures = recording.submitFailures();
+        if (failures == null) {
+            lines.add(file + ": cannot check submit failures: jdk.VirtualThreadSubmitFailed was not recorded"
+                      + " (record with loomscope.jfc)");
+        } else if (failures.count() > maxSubmitFailures) {
+            lines.add(file + ": " + failures.count() + " virtual thread submit failures, more than"
+                      + " --max-submit-failures " + maxSubmitFailures);
+        }
+        return lines;
+    }
+
+    private String summary(PinningFacts recording) {
+        return String.format(Locale.ROOT, "%d pins (at most %d), %.1f ms pinned (at most %s), %d submit failures"
+                                          + " (at most %d)", recording.pinning().count(), maxPinned,
+                             recording.pinning().totalMillis(), DurationConverter.format(maxPinnedTime),
+                             recording.submitFailures().count(), maxSubmitFailures);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.loomscope.jfr.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.loomscope.jfr.analysis.Analysis;
+import dev.loomscope.jfr.analysis.RecordingAnalyzer;
+import dev.loomscope.jfr.analysis.RecordingException;
+import dev.loomscope.jfr.analysis.Timeline;
+import dev.loomscope.jfr.html.HtmlReport;
+import dev.loomscope.jfr.render.JsonRenderer;
+import dev.loomscope.jfr.render.TextRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code loomscope-jfr report}: carriers, virtual threads, requests, client calls and pinning, as text or JSON. */
+@Command(name = "report",
+         description = "Reports carriers, virtual threads, requests, client calls and pinning in JFR recordings, each"
+                       + " file on its own and then all together, with a verdict in plain words.",
+         sortOptions = false,
+         usageHelpWidth = 120,
+         footerHeading = "%nExample usage:%n",
+         footer = {"  java -jar jfr/analyser/target/loomscope-jfr.jar report loomscope.jfr",
+                   "  java -jar jfr/analyser/target/loomscope-jfr.jar report --format json -o report.json loomscope.jfr",
+                   "  java -jar jfr/analyser/target/loomscope-jfr.jar report --format html -o report.html loomscope.jfr",
+                   "  java -jar jfr/analyser/target/loomscope-jfr.jar report monday.jfr tuesday.jfr", ""})
+final class ReportCommand implements Callable<Integer> {
+
+    enum Format { text, json, html }
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "JFR recordings (.jfr) to read")
+    private List<Path> files;
+
+    @Option(names = "--format", paramLabel = "text|json|html", defaultValue = "text",
+            description = "Output format (default: ${DEFAULT-VALUE}); html is one self-contained page with a carrier"
+                          + " timeline and JMC's automated analysis")
+    private Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the report to OUT instead of stdout")
+    private Path output;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")
+    private boolean help;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (format == Format.html && output == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--format html writes a page: name it with -o, e.g. -o report.html");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Analysis analysis;
+        try {
+            // Only the HTML page draws timelines; choosing their earliest spans is work the other formats skip.
+            analysis = RecordingAnalyzer.analyze(files, format == Format.html ? Timeline.DEFAULT_CAP : 0);
+        } catch (RecordingException e) {
+            err.println(spec.qualifiedName() + ": " + e.getMessage());
+            return LoomscopeJfr.BAD_DATA;
+        }
+        if (output == null) {
+            try {
+                render(analysis, spec.commandLine().getOut());
+            } catch (IOException e) {
+                err.println(spec.qualifiedName() + ": cannot write the report: " + e.getMessage());
+                return LoomscopeJfr.BAD_DATA;
+            }
+            return 0;
+        }
+        try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            PrintWriter out = new PrintWriter(writer);
+            render(analysis, out);
+            if (out.checkError()) {
+                throw new IOException("write failed");
+            }
+        } catch (IOException e) {
+            err.println(spec.qualifiedName() + ": cannot write " + output + ": " + e.getMessage());
+            return LoomscopeJfr.BAD_DATA;
+        }
+        return 0;
+    }
+
+    private void render(Analysis analysis, PrintWriter out) throws IOException {
+        switch (format) {
+            case text -> new TextRenderer().render(analysis, out);
+            case json -> new JsonRenderer().render(analysis, out);
+            case html -> HtmlReport.write(analysis, new JsonRenderer().tree(analysis.combined()), files, out);
+        }
+        out.flush();
+    }
+}

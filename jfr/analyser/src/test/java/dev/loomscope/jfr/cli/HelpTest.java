@@ -1,0 +1,40 @@
+package dev.loomscope.jfr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Help texts: the workflow without arguments, pasteable examples at the end of each command's help. */
+class HelpTest {
+
+    @Test
+    void noArgumentsExplainsRecordReportCheckAndExits0() {
+        Cli.Result result = Cli.run();
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("1. record", "2. report", "3. check",
+                                          "java -jar jfr/analyser/target/loomscope-jfr.jar report loomscope.jfr");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void reportHelpEndsWithExampleUsage() {
+        assertEndsWithExamples(Cli.run("report", "--help"), "report");
+    }
+
+    @Test
+    void checkHelpEndsWithExampleUsage() {
+        assertEndsWithExamples(Cli.run("check", "--help"), "check");
+    }
+
+    private static void assertEndsWithExamples(Cli.Result result, String command) {
+        assertThat(result.code()).isZero();
+        List<String> lines = result.out().strip().lines().toList();
+        int heading = lines.indexOf("Example usage:");
+        assertThat(heading).isPositive();
+        List<String> examples = lines.subList(heading + 1, lines.size());
+        assertThat(examples).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).startsWith("  java -jar jfr/analyser/target/loomscope-jfr.jar " + command + " "));
+    }
+}
