@@ -1,16 +1,9 @@
 package dev.loomscope.client;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.loomscope.carrier.RunningThread;
@@ -41,12 +34,22 @@ public final class UpstreamClient implements AutoCloseable {
     private final Http1Client client;
     private final WebClient connector;
     private final int idleCapacity;
+    private final UpstreamLimits limits;
+    private final CallDeadlines deadlines;
+    private final Duration readTimeout;
     private final Map<Origin, Upstream> upstreams = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    /** Wraps a configured client, whose timeouts, connection cache size and proxy the calls use. */
+    /** Wraps a configured client, whose timeouts, connection cache size and proxy the calls use, with default limits. */
     public UpstreamClient(Http1Client client) {
+        this(client, UpstreamLimits.DEFAULT);
+    }
+
+    /** Wraps a configured client, whose timeouts, connection cache size and proxy the calls use, within {@code limits}. */
+    public UpstreamClient(Http1Client client, UpstreamLimits limits) {
         this.client = client;
+        this.limits = limits;
+        this.deadlines = new CallDeadlines(limits.callTimeout());
         Http1ClientConfig settings = client.prototype();
         SocketOptions socket = settings.socketOptions();
         // TcpClientConnection connects with the socket options of the WebClient it is given: carry the configured
@@ -60,22 +63,27 @@ public final class UpstreamClient implements AutoCloseable {
                 .proxy(settings.proxy())
                 .shareConnectionCache(false)
                 .build();
+        this.readTimeout = settings.readTimeout().orElse(socket.readTimeout());
         this.idleCapacity = settings.keepAlive() ? settings.connectionCacheSize() : 0;
     }
 
-    /** A client set up from a {@code client} config section: timeouts, connection cache, keep-alive. */
+    /**
+     * A client set up from a {@code client} config section: timeouts, connection cache, keep-alive, and the
+     * {@link UpstreamLimits} {@code call-timeout} and {@code max-response-size}.
+     */
     public static UpstreamClient create(Config clientConfig) {
         return new UpstreamClient(Http1Client.builder()
                                           .config(clientConfig)
                                           // Loopback upstreams: never look up or use a system proxy.
                                           .proxy(Proxy.noProxy())
-                                          .build());
+                                          .build(),
+                                  UpstreamLimits.from(clientConfig));
     }
 
     /**
-     * Calls {@code uri} with GET and reads the whole body.
+     * Calls {@code uri} with GET and reads the whole body, within the call timeout and the response size limit.
      *
-     * @throws UpstreamException when no 2xx answer arrived, with the kind of failure
+     * @throws UpstreamException when no 2xx answer arrived, with the kind of failure in plain words
      */
     public UpstreamReply get(URI uri, CallOrigin origin) {
         ClientCallEvent event = new ClientCallEvent();
@@ -85,26 +93,40 @@ public final class UpstreamClient implements AutoCloseable {
         event.uri = uri.toString();
         RunningThread before = RunningThread.current();
         long start = System.nanoTime();
-        try (HttpClientResponse response = send(uri)) {
-            int status = response.status().code();
-            event.status = status;
-            byte[] body = readBody(response);
-            event.responseBytes = body.length;
-            long elapsed = System.nanoTime() - start;
-            if (status < 200 || status > 299) {
-                throw new UpstreamException(UpstreamException.Kind.HTTP_ERROR, uri, status,
-                                            "upstream answered " + status, null);
+        CallDeadlines.Deadline deadline = deadlines.start();
+        Exchange exchange = null;
+        try {
+            exchange = send(uri, deadline);
+            try (HttpClientResponse response = exchange.response()) {
+                int status = response.status().code();
+                event.status = status;
+                byte[] body = BoundedBody.read(response, limits.maxResponseBytes());
+                if (BoundedBody.closeDelimited(response)) {
+                    // Its end was the upstream closing: the connection cannot carry another request.
+                    exchange.connection().closeResource();
+                }
+                event.responseBytes = body.length;
+                long elapsed = System.nanoTime() - start;
+                if (status < 200 || status > 299) {
+                    throw new UpstreamException(UpstreamFailure.HTTP_ERROR, uri, status,
+                                                "the upstream answered " + status, null);
+                }
+                event.outcome = "ok";
+                return new UpstreamReply(uri, status, elapsed, body.length, body, before, RunningThread.current());
             }
-            event.outcome = "ok";
-            return new UpstreamReply(uri, status, elapsed, body.length, body, before, RunningThread.current());
         } catch (UpstreamException e) {
-            event.outcome = e.kind().outcome();
+            event.outcome = e.kind().key();
             throw e;
         } catch (RuntimeException | IOException e) {
-            UpstreamException failure = classify(uri, e);
-            event.outcome = failure.kind().outcome();
+            if (exchange != null) {
+                // Whatever is left of the answer must not reach the next request on this connection.
+                exchange.connection().closeResource();
+            }
+            UpstreamException failure = classify(uri, e, deadline.expired());
+            event.outcome = failure.kind().key();
             throw failure;
         } finally {
+            deadline.end();
             event.endAndCommit();
         }
     }
@@ -116,6 +138,7 @@ public final class UpstreamClient implements AutoCloseable {
         upstreams.values().forEach(upstream -> upstream.idle().close());
         client.closeResource();
         connector.closeResource();
+        deadlines.close();
     }
 
     /** Idle keep-alive connections to {@code uri}'s host and port, for tests. */
@@ -127,17 +150,18 @@ public final class UpstreamClient implements AutoCloseable {
     // The response of a GET of uri, on an idle connection if there is one. A reused connection that fails before
     // the status line arrived, by being closed or reset rather than by a timeout, was almost surely closed by the
     // upstream while idle: the request is sent once more on a new connection, as GET is idempotent.
-    private HttpClientResponse send(URI uri) {
+    private Exchange send(URI uri, CallDeadlines.Deadline deadline) {
         Upstream upstream = upstream(uri);
         TcpClientConnection reused = upstream.idle().take();
         if (reused != null) {
+            deadline.watch(reused);
             // Taken before the call: Helidon closes a connection whose status line it cannot read, and a closed
             // connection no longer gives its reader.
             DataReader reader = reused.reader();
             try {
-                return client.get().connection(reused).uri(uri).request();
+                return new Exchange(reused, client.get().connection(reused).uri(uri).request());
             } catch (RuntimeException e) {
-                boolean stale = closedBeforeAnswer(reader, e);
+                boolean stale = !deadline.expired() && closedBeforeAnswer(reader, e);
                 reused.closeResource();
                 if (!stale) {
                     throw e;
@@ -145,8 +169,9 @@ public final class UpstreamClient implements AutoCloseable {
             }
         }
         TcpClientConnection fresh = open(upstream);
+        deadline.watch(fresh);
         try {
-            return client.get().connection(fresh).uri(uri).request();
+            return new Exchange(fresh, client.get().connection(fresh).uri(uri).request());
         } catch (RuntimeException e) {
             fresh.closeResource();
             throw e;
@@ -176,56 +201,25 @@ public final class UpstreamClient implements AutoCloseable {
     // Closed or reset by the peer, not timed out or interrupted, with no byte of an answer left unread: the
     // upstream closed the connection while it was idle (or as our request arrived) and never started answering.
     private static boolean closedBeforeAnswer(DataReader reader, RuntimeException e) {
-        if (Thread.currentThread().isInterrupted()) {
-            return false;
-        }
-        boolean closedByPeer = false;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException) {
-                return false;
-            }
-            closedByPeer |= t instanceof SocketException || t instanceof EOFException
-                    || t instanceof DataReader.InsufficientDataAvailableException;
-        }
-        return closedByPeer && reader.available() == 0;
+        return !Thread.currentThread().isInterrupted()
+                && UpstreamFailure.of(e) == UpstreamFailure.CLOSED
+                && reader.available() == 0;
     }
 
-    // Sized from Content-Length: reading with readAllBytes() zeroes a 16 KB buffer per call, a quarter of the CPU
-    // of a small hop as measured (shared/notes/performance-anchors.md).
-    private static byte[] readBody(HttpClientResponse response) throws IOException {
-        OptionalLong length = response.headers().contentLength();
-        try (InputStream in = response.inputStream()) {
-            if (length.isPresent() && length.getAsLong() <= Integer.MAX_VALUE) {
-                int size = (int) length.getAsLong();
-                byte[] body = new byte[size];
-                int read = in.readNBytes(body, 0, size);
-                if (read != size) {
-                    throw new IOException("upstream body ended after " + read + " of " + size + " bytes");
-                }
-                return body;
-            }
-            return in.readAllBytes();
+    private UpstreamException classify(URI uri, Exception e, boolean pastDeadline) {
+        if (pastDeadline) {
+            return new UpstreamException(UpstreamFailure.TIMEOUT, uri, 0, "the upstream did not answer within "
+                    + limits.describeCallTimeout(), e);
         }
-    }
-
-    private static UpstreamException classify(URI uri, Exception e) {
-        Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException) {
-                return new UpstreamException(UpstreamException.Kind.TIMEOUT, uri, 0,
-                                             "upstream did not answer in time", e);
-            }
-            if (t instanceof ConnectException) {
-                return new UpstreamException(UpstreamException.Kind.REFUSED, uri, 0,
-                                             "upstream refused the connection", e);
-            }
-            if (t instanceof SocketException || t instanceof java.io.EOFException) {
-                return new UpstreamException(UpstreamException.Kind.REFUSED, uri, 0,
-                                             "upstream closed the connection", e);
-            }
+        if (e instanceof BoundedBody.TooLargeException) {
+            return new UpstreamException(UpstreamFailure.TOO_LARGE, uri, 0, "the upstream's answer exceeded "
+                    + limits.describeMaxResponse(), e);
         }
-        return new UpstreamException(UpstreamException.Kind.ERROR, uri, 0,
-                                     "upstream call failed: " + cause, e);
+        UpstreamFailure kind = UpstreamFailure.of(e);
+        String words = kind == UpstreamFailure.TIMEOUT
+                ? "the upstream did not answer within " + UpstreamLimits.describe(readTimeout)
+                : kind.plainWords();
+        return new UpstreamException(kind, uri, 0, words, e);
     }
 
     /** Where a connection goes: one pool of idle connections per host and port. */
@@ -236,5 +230,9 @@ public final class UpstreamClient implements AutoCloseable {
     }
 
     private record Upstream(ConnectionKey key, IdleConnections idle) {
+    }
+
+    /** A request sent and the connection its answer arrives on. */
+    private record Exchange(TcpClientConnection connection, HttpClientResponse response) {
     }
 }

@@ -29,13 +29,19 @@ final class RawUpstream implements AutoCloseable {
     }
 
     enum Action {
-        ANSWER, ANSWER_THEN_CLOSE, ANSWER_CONNECTION_CLOSE, DROP, HANG
+        ANSWER, ANSWER_THEN_CLOSE, ANSWER_CONNECTION_CLOSE, DROP, HANG, RAW
+    }
+
+    /** Bytes written, as they come, in place of an answer; the connection is closed after them. */
+    interface RawReply {
+        void write(OutputStream out) throws IOException, InterruptedException;
     }
 
     static final String BODY = "{\"ok\":true}";
 
     private final ServerSocket server;
     private final Script script;
+    private final RawReply rawReply;
     private final AtomicInteger connections = new AtomicInteger();
     private final List<AtomicInteger> requestsPerConnection = new CopyOnWriteArrayList<>();
     private final Semaphore closedByClient = new Semaphore(0);
@@ -43,7 +49,17 @@ final class RawUpstream implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     RawUpstream(Script script) throws IOException {
+        this(script, out -> { });
+    }
+
+    /** An upstream that answers every request with {@code rawReply} and then closes the connection. */
+    RawUpstream(RawReply rawReply) throws IOException {
+        this((connection, request) -> Action.RAW, rawReply);
+    }
+
+    private RawUpstream(Script script, RawReply rawReply) throws IOException {
         this.script = script;
+        this.rawReply = rawReply;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("raw-upstream-accept").start(this::acceptAll);
     }
@@ -100,6 +116,11 @@ final class RawUpstream implements AutoCloseable {
                         return;
                     }
                     case DROP -> {
+                        return;
+                    }
+                    case RAW -> {
+                        rawReply.write(out);
+                        out.flush();
                         return;
                     }
                     case HANG -> {

@@ -109,7 +109,7 @@ class UpstreamClientTest {
 
             assertThatThrownBy(() -> client.get(upstream.uri(), CallOrigin.NONE))
                     .isInstanceOfSatisfying(UpstreamException.class,
-                                            e -> assertThat(e.kind()).isEqualTo(UpstreamException.Kind.TIMEOUT));
+                                            e -> assertThat(e.kind()).isEqualTo(UpstreamFailure.TIMEOUT));
             assertThat(upstream.connections()).isEqualTo(1);
             assertThat(client.idleConnections(upstream.uri())).isZero();
         }
@@ -124,7 +124,7 @@ class UpstreamClientTest {
         try (UpstreamClient client = client(256)) {
             assertThatThrownBy(() -> client.get(nobody, CallOrigin.NONE))
                     .isInstanceOfSatisfying(UpstreamException.class,
-                                            e -> assertThat(e.kind()).isEqualTo(UpstreamException.Kind.REFUSED));
+                                            e -> assertThat(e.kind()).isEqualTo(UpstreamFailure.REFUSED));
         }
     }
 

@@ -1,12 +1,6 @@
 package dev.loomscope.client.load;
 
-import java.io.EOFException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-
-import io.helidon.common.buffers.DataReader;
+import dev.loomscope.client.UpstreamFailure;
 
 /** Why a request got no answer, as counted in {@link LoadResult#errors()}. */
 enum ErrorKind {
@@ -30,24 +24,13 @@ enum ErrorKind {
         return key;
     }
 
-    /** The kind of a failed request, from the exception and its causes. */
+    /** The kind of a failed request, as the shared {@link UpstreamFailure} classifier names it. */
     static ErrorKind of(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException) {
-                return TIMEOUT;
-            }
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-                return REFUSED;
-            }
-            // Helidon reports a peer that closed mid-response as too little data; the JDK as reset or EOF.
-            if (t instanceof SocketException || t instanceof EOFException
-                    || t instanceof DataReader.InsufficientDataAvailableException) {
-                return CLOSED;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return ERROR;
+        return switch (UpstreamFailure.of(failure)) {
+            case REFUSED -> REFUSED;
+            case TIMEOUT -> TIMEOUT;
+            case CLOSED -> CLOSED;
+            case NOT_HTTP, TOO_LARGE, HTTP_ERROR, ERROR -> ERROR;
+        };
     }
 }
