@@ -1,6 +1,7 @@
 package dev.loomscope.server;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -10,24 +11,35 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import dev.loomscope.client.CallOrigin;
 import dev.loomscope.client.UpstreamClient;
 import dev.loomscope.client.UpstreamReply;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-/** {@code GET /fanout}: N blocking upstream calls in parallel, each on its own named virtual thread. */
+/**
+ * {@code GET /fanout}: N blocking upstream calls in parallel, each on its own named virtual thread, within a cap on
+ * the calls all fan-outs have in flight and a deadline per fan-out.
+ */
 final class FanoutService implements HttpService {
 
     private final UpstreamTarget upstream;
     private final UpstreamClient client;
+    private final FanoutLimits limits;
+    // One permit per upstream call in flight, across all fan-outs.
+    private final Semaphore callsInFlight;
 
-    FanoutService(UpstreamTarget upstream, UpstreamClient client) {
+    FanoutService(UpstreamTarget upstream, UpstreamClient client, FanoutLimits limits) {
         this.upstream = upstream;
         this.client = client;
+        this.limits = limits;
+        this.callsInFlight = new Semaphore(limits.maxCallsInFlight());
     }
 
     @Override
@@ -42,27 +54,24 @@ final class FanoutService implements HttpService {
         long requestId = RequestIds.of(req);
         CallOrigin origin = new CallOrigin(requestId, handlerStart.threadId());
 
+        // All permits at once or none: fan-outs that each took some would wait for each other's.
+        if (!callsInFlight.tryAcquire(calls)) {
+            ProblemHandlers.fanoutRejected(res, Status.SERVICE_UNAVAILABLE_503,
+                                           "too many upstream calls in flight: a fan-out of " + calls
+                                                   + " would exceed the limit of " + limits.maxCallsInFlight()
+                                                   + "; try again later");
+            return;
+        }
         long start = System.nanoTime();
-        List<CallReport> reports = new ArrayList<>(calls);
-        // Named so the recording can tell loomscope's threads apart: unnamed virtual threads show as "" in JFR.
-        var threads = Thread.ofVirtual().name("loomscope-fanout-" + requestId + "-", 0).factory();
-        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(threads)) {
-            CompletionService<CallReport> completions = new ExecutorCompletionService<>(executor);
-            List<Future<CallReport>> futures = new ArrayList<>(calls);
-            for (int i = 0; i < calls; i++) {
-                int index = i;
-                futures.add(completions.submit(() -> call(index, uri, origin)));
-            }
-            // Each call ends by itself within the client's timeouts, so waiting for completions cannot hang.
-            for (int i = 0; i < calls; i++) {
-                try {
-                    reports.add(completions.take().get());
-                } catch (ExecutionException e) {
-                    // The first failure decides the answer; the other calls are no longer needed.
-                    futures.forEach(future -> future.cancel(true));
-                    throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-                }
-            }
+        List<CallReport> reports;
+        try {
+            reports = callAll(calls, uri, origin, requestId, start);
+        } catch (FanoutTimeoutException e) {
+            ProblemHandlers.fanoutRejected(res, Status.GATEWAY_TIMEOUT_504, "the fan-out of " + calls
+                    + " calls did not finish within " + describe(limits.timeout()));
+            return;
+        } finally {
+            callsInFlight.release(calls);
         }
         reports.sort((a, b) -> Integer.compare(a.index(), b.index()));
         TreeSet<String> carriers = new TreeSet<>();
@@ -74,6 +83,52 @@ final class FanoutService implements HttpService {
         carriers.remove("");
         res.send(new FanoutReport(requestId, calls, handlerStart, threadIds.size(), List.copyOf(carriers),
                                   (System.nanoTime() - start) / 1_000_000.0, reports));
+    }
+
+    // Every call, in the order they finished; the first failure, or the fan-out's deadline, ends the others.
+    private List<CallReport> callAll(int calls, URI uri, CallOrigin origin, long requestId, long start)
+            throws InterruptedException, FanoutTimeoutException {
+        List<CallReport> reports = new ArrayList<>(calls);
+        long deadline = start + limits.timeout().toNanos();
+        // Named so the recording can tell loomscope's threads apart: unnamed virtual threads show as "" in JFR.
+        var threads = Thread.ofVirtual().name("loomscope-fanout-" + requestId + "-", 0).factory();
+        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(threads)) {
+            CompletionService<CallReport> completions = new ExecutorCompletionService<>(executor);
+            List<Future<CallReport>> futures = new ArrayList<>(calls);
+            for (int i = 0; i < calls; i++) {
+                int index = i;
+                futures.add(completions.submit(() -> call(index, uri, origin)));
+            }
+            for (int i = 0; i < calls; i++) {
+                Future<CallReport> done = completions.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (done == null) {
+                    // Interrupting a virtual thread blocked on a socket closes the socket: the calls end now.
+                    futures.forEach(future -> future.cancel(true));
+                    throw new FanoutTimeoutException();
+                }
+                try {
+                    reports.add(done.get());
+                } catch (ExecutionException e) {
+                    futures.forEach(future -> future.cancel(true));
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        return reports;
+    }
+
+    private static String describe(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    /** The fan-out's deadline passed before its last call ended. */
+    private static final class FanoutTimeoutException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        FanoutTimeoutException() {
+            super(null, null, false, false);
+        }
     }
 
     private CallReport call(int index, URI uri, CallOrigin origin) {

@@ -36,7 +36,7 @@ public final class Main {
                 .config(config.get("server"))
                 // We stop the server ourselves, before the recording, so requests in flight reach the file.
                 .shutdownHook(false)
-                .routing(routing -> routing(routing, settings, client))
+                .routing(routing -> routing(routing, settings, FanoutLimits.from(config.get("app.fanout")), client))
                 .build()
                 .start();
         GracefulStop stop = GracefulStop.onSignals(server, client);
@@ -57,12 +57,13 @@ public final class Main {
     }
 
     /** Routes of the public socket; tests build the same routing. */
-    static void routing(HttpRouting.Builder routing, AppSettings settings, UpstreamClient client) {
+    static void routing(HttpRouting.Builder routing, AppSettings settings, FanoutLimits fanout,
+                        UpstreamClient client) {
         RequestIds requestIds = new RequestIds();
         routing.addFilter(new ServerRequestFilter(requestIds))
                 .register("/", new HopService(settings.upstream(), client))
                 .register("/upstream", new UpstreamService())
-                .register("/fanout", new FanoutService(settings.upstream(), client))
+                .register("/fanout", new FanoutService(settings.upstream(), client, fanout))
                 .register("/pinning", new PinningService())
                 .error(BadParameterException.class, ProblemHandlers::badParameter)
                 .error(UpstreamException.class, ProblemHandlers::upstreamFailed);

@@ -21,17 +21,20 @@ final class ProblemHandlers {
         send(res, Status.BAD_REQUEST_400, problem);
     }
 
+    /** 502 or 504 saying in plain words what the upstream did; never the upstream's address or a class name. */
     static void upstreamFailed(ServerRequest req, ServerResponse res, UpstreamException e) {
-        Status status = e.kind() == UpstreamException.Kind.TIMEOUT
-                ? Status.GATEWAY_TIMEOUT_504
-                : Status.BAD_GATEWAY_502;
+        Status status = Status.create(e.kind().gatewayStatus());
         Map<String, Object> problem = problem(status, e.getMessage());
-        problem.put("upstream", e.uri().toString());
-        problem.put("failure", e.kind().outcome());
+        problem.put("failure", e.kind().key());
         if (e.status() != 0) {
             problem.put("upstreamStatus", e.status());
         }
         send(res, status, problem);
+    }
+
+    /** A fan-out refused (503, too many calls in flight) or cut short (504, past its deadline). */
+    static void fanoutRejected(ServerResponse res, Status status, String detail) {
+        send(res, status, problem(status, detail));
     }
 
     private static Map<String, Object> problem(Status status, String detail) {

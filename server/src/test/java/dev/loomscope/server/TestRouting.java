@@ -26,16 +26,22 @@ final class TestRouting {
     /** Routing with the configured upstream: by default the test server's own {@code /upstream}. */
     static void standard(HttpRouting.Builder routing) {
         Config config = Services.get(Config.class);
-        Main.routing(routing, AppSettings.from(config.get("app")), UpstreamClient.create(config.get("client")));
+        Main.routing(routing, AppSettings.from(config.get("app")), FanoutLimits.from(config.get("app.fanout")),
+                     UpstreamClient.create(config.get("client")));
     }
 
     /** Routing whose upstream is {@code upstream}. */
     static void withUpstream(HttpRouting.Builder routing, URI upstream) {
+        withUpstream(routing, upstream, FanoutLimits.from(Services.get(Config.class).get("app.fanout")));
+    }
+
+    /** Routing whose upstream is {@code upstream} and whose fan-outs have {@code fanout} limits. */
+    static void withUpstream(HttpRouting.Builder routing, URI upstream, FanoutLimits fanout) {
         Config config = Services.get(Config.class);
         AppSettings defaults = AppSettings.from(config.get("app"));
         AppSettings settings = new AppSettings(new UpstreamTarget(Optional.of(upstream)), defaults.recording(),
                                                defaults.warmUp());
-        Main.routing(routing, settings, UpstreamClient.create(config.get("client")));
+        Main.routing(routing, settings, fanout, UpstreamClient.create(config.get("client")));
     }
 
     /** A loopback port nothing listens on: connections to it are refused. */
