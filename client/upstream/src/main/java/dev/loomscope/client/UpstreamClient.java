@@ -28,6 +28,9 @@ import io.helidon.webclient.http1.Http1ClientConfig;
  * {@code connection-cache-size} idle connections per upstream are kept, none is monitored, and the cost of that,
  * finding that the upstream closed a connection while it was idle, is paid by the one request that reuses it: it is
  * sent once more on a new connection.
+ *
+ * <p>Whatever the upstream does, a call ends within {@link UpstreamLimits}: a deadline for the whole call and a cap on
+ * the body it reads. A failure is an {@link UpstreamException} whose message says what happened in plain words.
  */
 public final class UpstreamClient implements AutoCloseable {
 
