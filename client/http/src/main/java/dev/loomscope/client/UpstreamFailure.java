@@ -23,6 +23,8 @@ public enum UpstreamFailure {
     NOT_HTTP("not-http", 502, "the upstream's answer was not HTTP"),
     /** The answer was larger than the client accepts. */
     TOO_LARGE("too-large", 502, "the upstream's answer was too large"),
+    /** Every connection to the upstream stayed in use for as long as a call may wait for one. */
+    BUSY("busy", 503, "too many calls to the upstream at once"),
     /** The upstream answered with a status other than 2xx. */
     HTTP_ERROR("http-error", 502, "the upstream answered with an error status"),
     /** Anything else, such as an unknown host. */
@@ -46,7 +48,7 @@ public enum UpstreamFailure {
         return key;
     }
 
-    /** The status a gateway answers with: 504 for a timeout, 502 otherwise. */
+    /** The status a gateway answers with: 504 for a timeout, 503 when busy, 502 otherwise. */
     public int gatewayStatus() {
         return gatewayStatus;
     }

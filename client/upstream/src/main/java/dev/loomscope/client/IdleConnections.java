@@ -6,30 +6,40 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.helidon.webclient.api.TcpClientConnection;
 
 /**
- * Idle keep-alive connections to one upstream, at most {@code capacity}, taken most recently used first.
+ * Idle keep-alive connections to one upstream, at most {@code capacity}, taken most recently used first; one idle
+ * for longer than {@code maxIdleNanos} is closed instead of reused.
  *
  * <p>Most recently used first keeps the connections a steady load needs warm and leaves the rest at the far end,
- * where an upstream that closes idle connections has closed them.
+ * where an upstream that closes idle connections has closed them, and where age eviction finds them.
  */
 final class IdleConnections {
 
-    private final ConcurrentLinkedDeque<TcpClientConnection> idle = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<Idle> idle = new ConcurrentLinkedDeque<>();
     // ConcurrentLinkedDeque.size() walks the deque; the cap needs a count.
     private final AtomicInteger size = new AtomicInteger();
     private final int capacity;
+    private final long maxIdleNanos;
     private volatile boolean closed;
 
-    IdleConnections(int capacity) {
+    IdleConnections(int capacity, long maxIdleNanos) {
         this.capacity = capacity;
+        this.maxIdleNanos = maxIdleNanos;
     }
 
     /** An idle connection for one request, or null when there is none. */
     TcpClientConnection take() {
-        TcpClientConnection connection = idle.pollFirst();
-        if (connection != null) {
-            size.decrementAndGet();
+        long now = System.nanoTime();
+        evictOlderThan(now - maxIdleNanos);
+        Idle entry = idle.pollFirst();
+        if (entry == null) {
+            return null;
         }
-        return connection;
+        size.decrementAndGet();
+        if (now - entry.since() > maxIdleNanos) {
+            entry.connection().closeResource();
+            return null;
+        }
+        return entry.connection();
     }
 
     /** Keeps {@code connection} for a later request; false when it should be closed instead (full, or closed). */
@@ -41,7 +51,7 @@ final class IdleConnections {
             size.decrementAndGet();
             return false;
         }
-        idle.offerFirst(connection);
+        idle.offerFirst(new Idle(connection, System.nanoTime()));
         if (closed) {
             // close() may have emptied the deque just before our offer.
             closeAll();
@@ -60,10 +70,25 @@ final class IdleConnections {
         return size.get();
     }
 
-    private void closeAll() {
-        TcpClientConnection connection;
-        while ((connection = take()) != null) {
-            connection.closeResource();
+    // The oldest are at the far end: closing from there stops at the first one young enough.
+    private void evictOlderThan(long limit) {
+        Idle oldest;
+        while ((oldest = idle.peekLast()) != null && oldest.since() - limit < 0) {
+            if (idle.removeLastOccurrence(oldest)) {
+                size.decrementAndGet();
+                oldest.connection().closeResource();
+            }
         }
+    }
+
+    private void closeAll() {
+        Idle entry;
+        while ((entry = idle.pollFirst()) != null) {
+            size.decrementAndGet();
+            entry.connection().closeResource();
+        }
+    }
+
+    private record Idle(TcpClientConnection connection, long since) {
     }
 }

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import dev.loomscope.carrier.RunningThread;
 import dev.loomscope.jfr.event.ClientCallEvent;
@@ -24,8 +26,10 @@ import io.helidon.webclient.http1.Http1ClientConfig;
  *
  * <p>The call runs on the caller's thread: on a virtual thread it blocks that thread, not a carrier.
  *
- * <p>Keep-alive connections are this class's own, not Helidon's pool ({@link OwnedConnections} says why). Up to
- * {@code connection-cache-size} idle connections per upstream are kept, none is monitored, and the cost of that,
+ * <p>Keep-alive connections are this class's own, not Helidon's pool ({@link OwnedConnections} says why). At most
+ * {@link PoolLimits#maxConnections()} are open per upstream (further calls wait for one to come free, so a burst
+ * reuses connections instead of opening and closing them), up to {@code connection-cache-size} idle ones are kept,
+ * one idle for longer than {@link PoolLimits#idleTimeout()} is closed, none is monitored, and the cost of that,
  * finding that the upstream closed a connection while it was idle, is paid by the one request that reuses it: it is
  * sent once more on a new connection.
  *
@@ -38,6 +42,7 @@ public final class UpstreamClient implements AutoCloseable {
     private final WebClient connector;
     private final int idleCapacity;
     private final UpstreamLimits limits;
+    private final PoolLimits pool;
     private final CallDeadlines deadlines;
     private final Duration readTimeout;
     private final Map<Origin, Upstream> upstreams = new ConcurrentHashMap<>();
@@ -45,13 +50,17 @@ public final class UpstreamClient implements AutoCloseable {
 
     /** Wraps a configured client, whose timeouts, connection cache size and proxy the calls use, with default limits. */
     public UpstreamClient(Http1Client client) {
-        this(client, UpstreamLimits.DEFAULT);
+        this(client, UpstreamLimits.DEFAULT, PoolLimits.DEFAULT);
     }
 
-    /** Wraps a configured client, whose timeouts, connection cache size and proxy the calls use, within {@code limits}. */
-    public UpstreamClient(Http1Client client, UpstreamLimits limits) {
+    /**
+     * Wraps a configured client, whose timeouts, idle connection cache size and proxy the calls use, within
+     * {@code limits}, with at most {@code pool} connections per upstream.
+     */
+    public UpstreamClient(Http1Client client, UpstreamLimits limits, PoolLimits pool) {
         this.client = client;
         this.limits = limits;
+        this.pool = pool;
         this.deadlines = new CallDeadlines(limits.callTimeout());
         Http1ClientConfig settings = client.prototype();
         SocketOptions socket = settings.socketOptions();
@@ -72,7 +81,7 @@ public final class UpstreamClient implements AutoCloseable {
 
     /**
      * A client set up from a {@code client} config section: timeouts, connection cache, keep-alive, and the
-     * {@link UpstreamLimits} {@code call-timeout} and {@code max-response-size}.
+     * {@link UpstreamLimits} {@code call-timeout} and {@code max-response-size}, and the {@link PoolLimits}.
      */
     public static UpstreamClient create(Config clientConfig) {
         return new UpstreamClient(Http1Client.builder()
@@ -80,7 +89,7 @@ public final class UpstreamClient implements AutoCloseable {
                                           // Loopback upstreams: never look up or use a system proxy.
                                           .proxy(Proxy.noProxy())
                                           .build(),
-                                  UpstreamLimits.from(clientConfig));
+                                  UpstreamLimits.from(clientConfig), PoolLimits.from(clientConfig));
     }
 
     /**
@@ -98,8 +107,10 @@ public final class UpstreamClient implements AutoCloseable {
         long start = System.nanoTime();
         CallDeadlines.Deadline deadline = deadlines.start();
         Exchange exchange = null;
+        Upstream upstream = null;
         try {
-            exchange = send(uri, deadline);
+            upstream = lease(uri);
+            exchange = send(upstream, uri, deadline);
             try (HttpClientResponse response = exchange.response()) {
                 int status = response.status().code();
                 event.status = status;
@@ -130,6 +141,10 @@ public final class UpstreamClient implements AutoCloseable {
             throw failure;
         } finally {
             deadline.end();
+            if (upstream != null) {
+                // After the answer was read: Helidon has given a keep-alive connection back to idle, for the next.
+                upstream.leases().release();
+            }
             event.endAndCommit();
         }
     }
@@ -153,8 +168,7 @@ public final class UpstreamClient implements AutoCloseable {
     // The response of a GET of uri, on an idle connection if there is one. A reused connection that fails before
     // the status line arrived, by being closed or reset rather than by a timeout, was almost surely closed by the
     // upstream while idle: the request is sent once more on a new connection, as GET is idempotent.
-    private Exchange send(URI uri, CallDeadlines.Deadline deadline) {
-        Upstream upstream = upstream(uri);
+    private Exchange send(Upstream upstream, URI uri, CallDeadlines.Deadline deadline) {
         TcpClientConnection reused = upstream.idle().take();
         if (reused != null) {
             deadline.watch(reused);
@@ -181,6 +195,22 @@ public final class UpstreamClient implements AutoCloseable {
         }
     }
 
+    // A lease is the right to use one connection, idle or new: with at most maxConnections leases, at most that many
+    // connections are open, since a new one is opened only when none is idle.
+    private Upstream lease(URI uri) {
+        Upstream upstream = upstream(uri);
+        try {
+            if (upstream.leases().tryAcquire(pool.waitTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                return upstream;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UpstreamException(UpstreamFailure.ERROR, uri, 0, "the call was cancelled", e);
+        }
+        throw new UpstreamException(UpstreamFailure.BUSY, uri, 0, "too many calls to the upstream at once: no"
+                + " connection came free within " + UpstreamLimits.describe(pool.waitTimeout()), null);
+    }
+
     private Upstream upstream(URI uri) {
         if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
             throw new IllegalArgumentException("only http:// upstreams with a host are supported, got " + uri);
@@ -190,7 +220,9 @@ public final class UpstreamClient implements AutoCloseable {
 
     private Upstream newUpstream(Origin origin) {
         return new Upstream(OwnedConnections.key("http", origin.host(), origin.port(), client.prototype()),
-                            new IdleConnections(idleCapacity));
+                            new IdleConnections(idleCapacity, pool.idleTimeout().toNanos()),
+                            // Fair: under a burst, calls get connections in the order they asked.
+                            new Semaphore(pool.maxConnections(), true));
     }
 
     private TcpClientConnection open(Upstream upstream) {
@@ -232,7 +264,7 @@ public final class UpstreamClient implements AutoCloseable {
         }
     }
 
-    private record Upstream(ConnectionKey key, IdleConnections idle) {
+    private record Upstream(ConnectionKey key, IdleConnections idle, Semaphore leases) {
     }
 
     /** A request sent and the connection its answer arrives on. */

@@ -26,7 +26,7 @@ class UpstreamLimitsTest {
                                           .connectTimeout(READ_TIMEOUT)
                                           .readTimeout(READ_TIMEOUT)
                                           .proxy(Proxy.noProxy())
-                                          .build(), LIMITS);
+                                          .build(), LIMITS, PoolLimits.DEFAULT);
     }
 
     private static UpstreamException failureOf(RawUpstream.RawReply reply) throws IOException {

@@ -30,7 +30,7 @@ enum ErrorKind {
             case REFUSED -> REFUSED;
             case TIMEOUT -> TIMEOUT;
             case CLOSED -> CLOSED;
-            case NOT_HTTP, TOO_LARGE, HTTP_ERROR, ERROR -> ERROR;
+            case NOT_HTTP, TOO_LARGE, BUSY, HTTP_ERROR, ERROR -> ERROR;
         };
     }
 }
