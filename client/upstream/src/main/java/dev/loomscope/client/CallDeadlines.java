@@ -22,7 +22,8 @@ final class CallDeadlines implements AutoCloseable {
     CallDeadlines(Duration timeout) {
         this.timeout = timeout;
         this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "loomscope-upstream-deadlines");
+            // Not "loomscope-": that prefix names the virtual threads loomscope starts per request (docs/CONTRACTS.md).
+            Thread thread = new Thread(runnable, "upstream-call-deadlines");
             thread.setDaemon(true);
             return thread;
         });
