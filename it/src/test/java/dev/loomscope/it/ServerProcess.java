@@ -143,6 +143,15 @@ final class ServerProcess implements AutoCloseable {
         return stdout.text();
     }
 
+    /** Everything the server wrote on stderr so far. */
+    String stderr() {
+        try {
+            return Files.readString(directory.resolve("stderr.log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Waits for a line of stdout that matches {@code pattern}; fails when the limit passes or the process ends. */
     Matcher awaitOutput(Pattern pattern, Duration limit) throws InterruptedException {
         return stdout.await(pattern, limit);

@@ -24,10 +24,17 @@ public final class Main {
         Services.set(Config.class, config);
         AppSettings settings;
         try {
+            ConfigCheck.check(config);
             settings = AppSettings.from(config.get("app"));
-        } catch (IllegalArgumentException e) {
-            System.err.println("loomscope-server: " + e.getMessage());
-            System.exit(2);
+            if (settings.recording().enabled()) {
+                RecordingDestination.check(settings.recording().file());
+            }
+            PortCheck.check(config.get("server"));
+        } catch (BadSettingException | IllegalArgumentException e) {
+            exit(2, e.getMessage());
+            return;
+        } catch (PortCheck.PortInUseException e) {
+            exit(1, e.getMessage());
             return;
         }
 
@@ -39,6 +46,11 @@ public final class Main {
                 .routing(routing -> routing(routing, settings, client))
                 .build()
                 .start();
+        if (!server.isRunning()) {
+            // A port taken between PortCheck and Helidon's bind, or another listener failure Helidon logged above.
+            exit(1, "the server did not start (see the log above)");
+            return;
+        }
         GracefulStop stop = GracefulStop.onSignals(server, client);
         if (settings.warmUp()) {
             WarmUp.run(URI.create("http://" + loopbackOrBound(config) + ":" + server.port() + "/"), client);
@@ -47,6 +59,12 @@ public final class Main {
         if (!stop.stopping()) {
             Banner.print(server, settings, recording);
         }
+    }
+
+    // Mistakes in what the user asked for: one line, no stack trace, no banner.
+    private static void exit(int status, String message) {
+        System.err.println("loomscope-server: " + message);
+        System.exit(status);
     }
 
     // Where this process reaches its own public socket: the bound address, or loopback when bound to all.
