@@ -1,6 +1,7 @@
 package dev.loomscope.server;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 import dev.loomscope.client.UpstreamClient;
@@ -13,6 +14,8 @@ import io.helidon.webserver.http.HttpRouting;
 
 /** Starts the loomscope server: configuration, JFR recording, routes, and a graceful stop on SIGTERM or Ctrl+C. */
 public final class Main {
+
+    private static final Duration HELIDON_STOP = Duration.ofMillis(500);
 
     private Main() {
     }
@@ -39,11 +42,16 @@ public final class Main {
         }
 
         UpstreamClient client = UpstreamClient.create(config.get("client"));
+        Drain drain = new Drain();
+        // server.shutdown-grace-period is the drain's (GracefulStop); Helidon's own stop, after the drain, only
+        // closes what is left, so the whole stop stays within the configured period plus this.
+        Duration grace = config.get("server.shutdown-grace-period").as(Duration.class).orElse(Duration.ofMillis(500));
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
+                .shutdownGracePeriod(HELIDON_STOP)
                 // We stop the server ourselves, before the recording, so requests in flight reach the file.
                 .shutdownHook(false)
-                .routing(routing -> routing(routing, settings, client))
+                .routing(routing -> routing(routing, settings, client, drain))
                 .build()
                 .start();
         if (!server.isRunning()) {
@@ -51,7 +59,7 @@ public final class Main {
             exit(1, "the server did not start (see the log above)");
             return;
         }
-        GracefulStop stop = GracefulStop.onSignals(server, client);
+        GracefulStop stop = GracefulStop.onSignals(server, client, drain, grace);
         if (settings.warmUp()) {
             WarmUp.run(URI.create("http://" + loopbackOrBound(config) + ":" + server.port() + "/"), client);
         }
@@ -75,9 +83,10 @@ public final class Main {
     }
 
     /** Routes of the public socket; tests build the same routing. */
-    static void routing(HttpRouting.Builder routing, AppSettings settings, UpstreamClient client) {
+    static void routing(HttpRouting.Builder routing, AppSettings settings, UpstreamClient client, Drain drain) {
         RequestIds requestIds = new RequestIds();
         routing.addFilter(new ServerRequestFilter(requestIds))
+                .addFilter(new ConnectionFilter(drain))
                 .register("/", new HopService(settings.upstream(), client))
                 .register("/upstream", new UpstreamService())
                 .register("/fanout", new FanoutService(settings.upstream(), client))

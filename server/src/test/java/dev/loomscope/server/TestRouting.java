@@ -26,7 +26,7 @@ final class TestRouting {
     /** Routing with the configured upstream: by default the test server's own {@code /upstream}. */
     static void standard(HttpRouting.Builder routing) {
         Config config = Services.get(Config.class);
-        Main.routing(routing, AppSettings.from(config.get("app")), UpstreamClient.create(config.get("client")));
+        Main.routing(routing, AppSettings.from(config.get("app")), UpstreamClient.create(config.get("client")), new Drain());
     }
 
     /** Routing whose upstream is {@code upstream}. */
@@ -35,7 +35,7 @@ final class TestRouting {
         AppSettings defaults = AppSettings.from(config.get("app"));
         AppSettings settings = new AppSettings(new UpstreamTarget(Optional.of(upstream)), defaults.recording(),
                                                defaults.warmUp());
-        Main.routing(routing, settings, UpstreamClient.create(config.get("client")));
+        Main.routing(routing, settings, UpstreamClient.create(config.get("client")), new Drain());
     }
 
     /** A loopback port nothing listens on: connections to it are refused. */
