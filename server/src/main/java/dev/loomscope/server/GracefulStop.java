@@ -1,5 +1,6 @@
 package dev.loomscope.server;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -86,11 +87,18 @@ final class GracefulStop {
             synchronized (this) {
                 started = recording;
             }
+            int status = 0;
             if (started != null) {
-                started.stop();
-                LOGGER.info("recording written to " + started.file());
+                try {
+                    started.stop();
+                    LOGGER.info("recording written to " + started.file());
+                } catch (IOException e) {
+                    LOGGER.severe(e.getMessage());
+                    // Non-zero, so a supervisor or script sees the data was lost.
+                    status = 1;
+                }
             }
-            System.exit(0);
+            System.exit(status);
         });
     }
 }
