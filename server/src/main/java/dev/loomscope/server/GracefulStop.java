@@ -63,6 +63,15 @@ final class GracefulStop {
     }
 
     private void signalled(Signal signal) {
+        stop("SIG" + signal.getName(), 0);
+    }
+
+    /** Stops as on SIGTERM, but ends with exit code 1: the server cannot go on serving. */
+    void fail(String reason) {
+        stop(reason, 1);
+    }
+
+    private void stop(String reason, int failureStatus) {
         synchronized (this) {
             if (stopping) {
                 return;
@@ -71,8 +80,7 @@ final class GracefulStop {
         }
         Thread.ofPlatform().name("loomscope-stop").start(() -> {
             int inFlight = drain.begin();
-            LOGGER.info("SIG" + signal.getName() + ": stopping; " + inFlight + " requests in flight may finish within "
-                                + grace);
+            LOGGER.info(reason + ": stopping; " + inFlight + " requests in flight may finish within " + grace);
             try {
                 int left = drain.awaitIdle(grace);
                 if (left > 0) {
@@ -87,7 +95,7 @@ final class GracefulStop {
             synchronized (this) {
                 started = recording;
             }
-            int status = 0;
+            int status = failureStatus;
             if (started != null) {
                 try {
                     started.stop();
