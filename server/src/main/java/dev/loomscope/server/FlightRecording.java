@@ -26,6 +26,12 @@ final class FlightRecording {
             return Optional.empty();
         }
         Path file = settings.file().toAbsolutePath();
+        try {
+            RecordingRepository.use(RecordingRepository.beside(file));
+        } catch (IOException e) {
+            // The recording still works, with its chunks in JFR's default place.
+            java.util.logging.Logger.getLogger(FlightRecording.class.getName()).warning(e.getMessage());
+        }
         Recording recording = new Recording(RecordingTemplate.settings());
         recording.setName("loomscope");
         recording.setToDisk(true);
