@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -114,14 +117,99 @@ class GracefulStopTest {
         }
     }
 
+    static final int CONNECTIONS = 1000;
+    static final int DELAY_MILLIS = 2000;
+    private static final Pattern STOPPING = Pattern.compile("SIGTERM: stopping(?:; (\\d+) requests in flight)?");
+
+    /**
+     * With the default configuration the server is its own upstream. Could fail if the stop closed the socket
+     * before the requests in flight had their upstream answers (502s), cut a request short (no answer), let a
+     * request run past the grace period, promised keep-alive on a connection it then closed, or answered a request
+     * that came after the signal with anything but a 503 that closes the connection.
+     */
+    @Test
+    void sigtermUnder1000ConnectionsAnswersEveryRequestInFlight200WhileTheServerIsItsOwnUpstream() throws Exception {
+        ServerProcess server = PROCESSES.start("own-upstream", ServerProcess.Options.defaults().withoutRecording()
+                .property("server.shutdown-grace-period", "PT" + GRACE.toSeconds() + "S"));
+        CountDownLatch sent = new CountDownLatch(CONNECTIONS);
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < CONNECTIONS; i++) {
+                answers.add(clients.submit(() -> call(server, "/?delayMs=" + DELAY_MILLIS, sent)));
+            }
+            assertThat(sent.await(30, TimeUnit.SECONDS)).as("all %d requests sent", CONNECTIONS).isTrue();
+
+            long signalled = System.nanoTime();
+            server.terminate();
+            String count = server.awaitOutput(STOPPING, Duration.ofSeconds(10)).group(1);
+            assertThat(server.awaitExit(GRACE.plus(EXIT_MARGIN))).as("%s exited within %s of SIGTERM", server,
+                                                                     GRACE.plus(EXIT_MARGIN)).isTrue();
+            assertThat(server.exitCode()).isZero();
+
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            List<String> failures = new ArrayList<>();
+            int answeredAfterSignal = 0;
+            int notClose = 0; // answers during the stop without Connection: close
+            int leftOpen = 0; // connections not closed after an answer during the stop
+            int late = 0; // 200s after the grace period
+            for (Future<Answer> future : answers) {
+                Answer answer = future.get(10, TimeUnit.SECONDS);
+                statuses.merge(answer.status(), 1, Integer::sum);
+                if (answer.failure() != null) {
+                    failures.add(answer.failure());
+                    continue;
+                }
+                if (answer.answeredAt() - signalled > 0) {
+                    answeredAfterSignal++;
+                    notClose += "close".equals(answer.connection()) ? 0 : 1;
+                    leftOpen += answer.afterwards() == RawHttp.After.CLOSED ? 0 : 1;
+                }
+                if (answer.status() == 200 && answer.answeredAt() - signalled >= GRACE.toNanos()) {
+                    late++;
+                }
+            }
+            System.out.printf("sigterm under %d connections to /?delayMs=%d: %s requests in flight at the signal;"
+                                      + " statuses %s; %d answered after the signal, %d of them without Connection:"
+                                      + " close, %d left open; %d 200s after the grace period; %d without an"
+                                      + " answer%s%n", CONNECTIONS, DELAY_MILLIS, count, statuses,
+                              answeredAfterSignal, notClose, leftOpen, late, failures.size(),
+                              failures.isEmpty() ? "" : " (first: " + failures.get(0) + ")");
+            assertThat(failures).as("requests without an answer").isEmpty();
+            assertThat(statuses.keySet()).as("statuses").isSubsetOf(200, 503);
+            assertThat(notClose).as("answers during the stop without Connection: close").isZero();
+            assertThat(leftOpen).as("connections left open after an answer during the stop").isZero();
+            assertThat(late).as("200s after the grace period").isZero();
+            assertThat(count).as("in-flight count in the stop line").isNotNull();
+            assertThat(statuses.getOrDefault(200, 0)).as("200s: at least the requests in flight at the signal")
+                    .isGreaterThanOrEqualTo(Integer.parseInt(count));
+        }
+    }
+
+    private static Answer call(ServerProcess server, String pathAndQuery, CountDownLatch sent) {
+        try (RawHttp connection = RawHttp.connect("127.0.0.1", server.port(), Duration.ofSeconds(30))) {
+            try {
+                connection.send(RawHttp.request(pathAndQuery));
+            } finally {
+                sent.countDown();
+            }
+            RawHttp.Response response = connection.receive();
+            long at = System.nanoTime();
+            return new Answer(response.status(), at, connection.after(Duration.ofSeconds(15)), null,
+                              response.header("connection"));
+        } catch (Exception e) {
+            return new Answer(0, System.nanoTime(), null, e.toString(), null);
+        }
+    }
+
     private static Answer call(ServerProcess server) {
         try (RawHttp connection = RawHttp.connect("127.0.0.1", server.port(), Duration.ofSeconds(30))) {
             connection.send(RawHttp.request("/"));
             RawHttp.Response response = connection.receive();
             long at = System.nanoTime();
-            return new Answer(response.status(), at, connection.after(Duration.ofSeconds(15)), null);
+            return new Answer(response.status(), at, connection.after(Duration.ofSeconds(15)), null,
+                              response.header("connection"));
         } catch (Exception e) {
-            return new Answer(0, System.nanoTime(), null, e.toString());
+            return new Answer(0, System.nanoTime(), null, e.toString(), null);
         }
     }
 
@@ -132,7 +220,8 @@ class GracefulStopTest {
      * @param answeredAt nanoTime of the complete answer
      * @param afterwards what the server did with the connection next
      * @param failure    the exception instead of an answer, or null
+     * @param connection the answer's Connection header, or null
      */
-    record Answer(int status, long answeredAt, RawHttp.After afterwards, String failure) {
+    record Answer(int status, long answeredAt, RawHttp.After afterwards, String failure, String connection) {
     }
 }

@@ -84,6 +84,10 @@ final class ServerProcess implements AutoCloseable {
         properties.putAll(options.properties);
 
         List<String> command = new ArrayList<>();
+        if (options.fileLimit > 0) {
+            // The limit applies to the JVM that bash execs, and only to it.
+            command.addAll(List.of("bash", "-c", "ulimit -n " + options.fileLimit + " && exec \"$0\" \"$@\""));
+        }
         command.add(Jars.java());
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
@@ -141,6 +145,15 @@ final class ServerProcess implements AutoCloseable {
     /** Everything the server printed on stdout so far. */
     String stdout() {
         return stdout.text();
+    }
+
+    /** Everything the server wrote on stderr so far. */
+    String stderr() {
+        try {
+            return Files.readString(directory.resolve("stderr.log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Waits for a line of stdout that matches {@code pattern}; fails when the limit passes or the process ends. */
@@ -254,6 +267,7 @@ final class ServerProcess implements AutoCloseable {
 
         private boolean recording = true;
         private int port;
+        private int fileLimit;
         private final Map<String, String> properties = new LinkedHashMap<>();
 
         static Options defaults() {
@@ -268,6 +282,12 @@ final class ServerProcess implements AutoCloseable {
         /** A fixed public port, to restart an upstream where its callers expect it. */
         Options port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /** Starts the server under {@code ulimit -n limit}: for running out of file descriptors. */
+        Options fileLimit(int limit) {
+            this.fileLimit = limit;
             return this;
         }
 

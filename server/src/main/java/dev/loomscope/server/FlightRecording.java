@@ -2,6 +2,7 @@ package dev.loomscope.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -25,6 +26,12 @@ final class FlightRecording {
             return Optional.empty();
         }
         Path file = settings.file().toAbsolutePath();
+        try {
+            RecordingRepository.use(RecordingRepository.beside(file));
+        } catch (IOException e) {
+            // The recording still works, with its chunks in JFR's default place.
+            java.util.logging.Logger.getLogger(FlightRecording.class.getName()).warning(e.getMessage());
+        }
         Recording recording = new Recording(RecordingTemplate.settings());
         recording.setName("loomscope");
         recording.setToDisk(true);
@@ -42,9 +49,27 @@ final class FlightRecording {
         return file;
     }
 
-    /** Stops the recording, which writes it to its file. */
-    void stop() {
+    /**
+     * Stops the recording and writes it to its file.
+     *
+     * <p>Written with {@link Recording#dump} rather than left to the destination: on stop JFR copies to the
+     * destination and only logs a failed or partial copy (a full disk left a truncated file and exit code 0), while
+     * {@code dump} throws.
+     *
+     * @throws IOException when the file could not be written completely; the message says what was lost
+     */
+    void stop() throws IOException {
+        recording.setDestination(null);
         recording.stop();
-        recording.close();
+        try {
+            recording.dump(file);
+        } catch (IOException e) {
+            throw new IOException("recording not written to " + file + " (" + e.getMessage() + "): the "
+                                          + recording.getSize() + " bytes recorded from " + recording.getStartTime()
+                                          + " to " + recording.getStopTime() + " are lost"
+                                          + (Files.isRegularFile(file) ? "; the file holds only part of them" : ""), e);
+        } finally {
+            recording.close();
+        }
     }
 }

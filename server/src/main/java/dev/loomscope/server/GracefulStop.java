@@ -1,5 +1,7 @@
 package dev.loomscope.server;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -10,7 +12,9 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Stops the server on SIGTERM or Ctrl+C in a fixed order: requests in flight finish, then the recording is written.
+ * Stops the server on SIGTERM or Ctrl+C in a fixed order: the {@link Drain} lets requests in flight finish while the
+ * socket, and with it this server's own {@code /upstream}, still answers; then Helidon stops; then the recording is
+ * written.
  *
  * <p>JVM shutdown hooks run concurrently, so with Helidon's hook the JDK's own JFR hook could close the recording
  * while requests were still being answered; handling the signal ourselves puts the steps in order. The handlers are
@@ -23,17 +27,21 @@ final class GracefulStop {
 
     private final WebServer server;
     private final UpstreamClient client;
+    private final Drain drain;
+    private final Duration grace;
     private boolean stopping; // guarded by this
     private FlightRecording recording; // guarded by this
 
-    private GracefulStop(WebServer server, UpstreamClient client) {
+    private GracefulStop(WebServer server, UpstreamClient client, Drain drain, Duration grace) {
         this.server = server;
         this.client = client;
+        this.drain = drain;
+        this.grace = grace;
     }
 
     /** Handles SIGTERM and SIGINT from now on. */
-    static GracefulStop onSignals(WebServer server, UpstreamClient client) {
-        GracefulStop stop = new GracefulStop(server, client);
+    static GracefulStop onSignals(WebServer server, UpstreamClient client, Drain drain, Duration grace) {
+        GracefulStop stop = new GracefulStop(server, client, drain, grace);
         SignalHandler handler = stop::signalled;
         Signal.handle(new Signal("TERM"), handler);
         Signal.handle(new Signal("INT"), handler);
@@ -55,6 +63,15 @@ final class GracefulStop {
     }
 
     private void signalled(Signal signal) {
+        stop("SIG" + signal.getName(), 0);
+    }
+
+    /** Stops as on SIGTERM, but ends with exit code 1: the server cannot go on serving. */
+    void fail(String reason) {
+        stop(reason, 1);
+    }
+
+    private void stop(String reason, int failureStatus) {
         synchronized (this) {
             if (stopping) {
                 return;
@@ -62,18 +79,34 @@ final class GracefulStop {
             stopping = true;
         }
         Thread.ofPlatform().name("loomscope-stop").start(() -> {
-            LOGGER.info("SIG" + signal.getName() + ": stopping; requests in flight may finish");
-            server.stop(); // waits up to server.shutdown-grace-period for requests in flight
+            int inFlight = drain.begin();
+            LOGGER.info(reason + ": stopping; " + inFlight + " requests in flight may finish within " + grace);
+            try {
+                int left = drain.awaitIdle(grace);
+                if (left > 0) {
+                    LOGGER.warning(left + " requests still in flight after " + grace + "; they are cut short");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            server.stop(); // closes the socket and idle connections; waits once more for anything left
             client.close();
             FlightRecording started;
             synchronized (this) {
                 started = recording;
             }
+            int status = failureStatus;
             if (started != null) {
-                started.stop();
-                LOGGER.info("recording written to " + started.file());
+                try {
+                    started.stop();
+                    LOGGER.info("recording written to " + started.file());
+                } catch (IOException e) {
+                    LOGGER.severe(e.getMessage());
+                    // Non-zero, so a supervisor or script sees the data was lost.
+                    status = 1;
+                }
             }
-            System.exit(0);
+            System.exit(status);
         });
     }
 }

@@ -1,6 +1,10 @@
 package dev.loomscope.server;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.loomscope.client.UpstreamClient;
@@ -9,10 +13,14 @@ import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.service.registry.Services;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.http.HttpRouting;
 
 /** Starts the loomscope server: configuration, JFR recording, routes, and a graceful stop on SIGTERM or Ctrl+C. */
 public final class Main {
+
+    private static final Duration HELIDON_STOP = Duration.ofMillis(500);
 
     private Main() {
     }
@@ -24,22 +32,49 @@ public final class Main {
         Services.set(Config.class, config);
         AppSettings settings;
         try {
+            ConfigCheck.check(config);
             settings = AppSettings.from(config.get("app"));
-        } catch (IllegalArgumentException e) {
-            System.err.println("loomscope-server: " + e.getMessage());
-            System.exit(2);
+            if (settings.recording().enabled()) {
+                RecordingDestination.check(settings.recording().file());
+            }
+            PortCheck.check(config.get("server"));
+        } catch (BadSettingException | IllegalArgumentException e) {
+            exit(2, e.getMessage());
+            return;
+        } catch (PortCheck.PortInUseException e) {
+            exit(1, e.getMessage());
             return;
         }
 
         UpstreamClient client = UpstreamClient.create(config.get("client"));
+        Drain drain = new Drain();
+        ListenerWatchdog watchdog = new ListenerWatchdog();
+        // server.shutdown-grace-period is the drain's (GracefulStop); Helidon's own stop, after the drain, only
+        // closes what is left, so the whole stop stays within the configured period plus this.
+        Duration grace = config.get("server.shutdown-grace-period").as(Duration.class).orElse(Duration.ofMillis(500));
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
+                // The configured observe feature, with the watchdog's check added to the health observer.
+                .addFeature(ObserveFeature.builder()
+                                    .config(config.get("server.features.observe"))
+                                    .addObserver(HealthObserver.builder()
+                                                         .config(config.get("server.features.observe.observers.health"))
+                                                         .addCheck(watchdog)
+                                                         .build())
+                                    .build())
+                .shutdownGracePeriod(HELIDON_STOP)
                 // We stop the server ourselves, before the recording, so requests in flight reach the file.
                 .shutdownHook(false)
-                .routing(routing -> routing(routing, settings, FanoutLimits.from(config.get("app.fanout")), client))
+                .routing(routing -> routing(routing, settings, FanoutLimits.from(config.get("app.fanout")), client, drain))
                 .build()
                 .start();
-        GracefulStop stop = GracefulStop.onSignals(server, client);
+        if (!server.isRunning()) {
+            // A port taken between PortCheck and Helidon's bind, or another listener failure Helidon logged above.
+            exit(1, "the server did not start (see the log above)");
+            return;
+        }
+        GracefulStop stop = GracefulStop.onSignals(server, client, drain, grace);
+        watchdog.watch(sockets(server, config), stop);
         if (settings.warmUp()) {
             WarmUp.run(URI.create("http://" + loopbackOrBound(config) + ":" + server.port() + "/"), client);
         }
@@ -47,6 +82,23 @@ public final class Main {
         if (!stop.stopping()) {
             Banner.print(server, settings, recording);
         }
+    }
+
+    // Mistakes in what the user asked for: one line, no stack trace, no banner.
+    private static void exit(int status, String message) {
+        System.err.println("loomscope-server: " + message);
+        System.exit(status);
+    }
+
+    // Socket names and bound ports: the default socket, and every named one that is bound.
+    private static Map<String, InetSocketAddress> sockets(WebServer server, Config config) {
+        Map<String, InetSocketAddress> sockets = new LinkedHashMap<>();
+        String host = loopbackOrBound(config).replace("[", "").replace("]", "");
+        sockets.put(WebServer.DEFAULT_SOCKET_NAME, new InetSocketAddress(host, server.port()));
+        if (server.port("admin") > 0) {
+            sockets.put("admin", new InetSocketAddress("127.0.0.1", server.port("admin")));
+        }
+        return sockets;
     }
 
     // Where this process reaches its own public socket: the bound address, or loopback when bound to all.
@@ -58,9 +110,10 @@ public final class Main {
 
     /** Routes of the public socket; tests build the same routing. */
     static void routing(HttpRouting.Builder routing, AppSettings settings, FanoutLimits fanout,
-                        UpstreamClient client) {
+                        UpstreamClient client, Drain drain) {
         RequestIds requestIds = new RequestIds();
         routing.addFilter(new ServerRequestFilter(requestIds))
+                .addFilter(new ConnectionFilter(drain))
                 .register("/", new HopService(settings.upstream(), client))
                 .register("/upstream", new UpstreamService())
                 .register("/fanout", new FanoutService(settings.upstream(), client, fanout))

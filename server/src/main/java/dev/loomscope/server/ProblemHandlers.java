@@ -37,6 +37,12 @@ final class ProblemHandlers {
         send(res, status, problem(status, detail));
     }
 
+    /** A request that arrived after the stop began: the server is draining the ones before it. */
+    static void stopping(ServerResponse res) {
+        send(res, Status.SERVICE_UNAVAILABLE_503, problem(Status.SERVICE_UNAVAILABLE_503,
+                                                          "the server is stopping; retry on another instance"));
+    }
+
     private static Map<String, Object> problem(Status status, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("status", status.code());

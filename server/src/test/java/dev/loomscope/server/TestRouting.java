@@ -27,7 +27,7 @@ final class TestRouting {
     static void standard(HttpRouting.Builder routing) {
         Config config = Services.get(Config.class);
         Main.routing(routing, AppSettings.from(config.get("app")), FanoutLimits.from(config.get("app.fanout")),
-                     UpstreamClient.create(config.get("client")));
+                     UpstreamClient.create(config.get("client")), new Drain());
     }
 
     /** Routing whose upstream is {@code upstream}. */
@@ -41,7 +41,7 @@ final class TestRouting {
         AppSettings defaults = AppSettings.from(config.get("app"));
         AppSettings settings = new AppSettings(new UpstreamTarget(Optional.of(upstream)), defaults.recording(),
                                                defaults.warmUp());
-        Main.routing(routing, settings, fanout, UpstreamClient.create(config.get("client")));
+        Main.routing(routing, settings, fanout, UpstreamClient.create(config.get("client")), new Drain());
     }
 
     /** A loopback port nothing listens on: connections to it are refused. */
