@@ -18,6 +18,8 @@ class ConnectionHandlingTest {
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
     static final Duration IDLE_PERIOD = Duration.ofSeconds(2);
     static final Duration MARGIN = Duration.ofSeconds(2);
+    // application.yaml: app.header-timeout PT10S.
+    static final Duration HEADER_TIMEOUT = Duration.ofSeconds(10);
 
     private static ServerProcess server;
 
@@ -51,6 +53,25 @@ class ConnectionHandlingTest {
 
             assertThat(after).as("the silent connection").isEqualTo(RawHttp.After.CLOSED);
             assertThat(open).as("time it stayed open").isGreaterThanOrEqualTo(IDLE_TIMEOUT.minus(IDLE_PERIOD));
+        }
+    }
+
+    /**
+     * Could fail if a request whose headers never end held its connection (Helidon's idle timeout does not cover
+     * it: the connection is not waiting for a request line) or if the limit cut it early.
+     */
+    @Test
+    void aRequestWhoseHeadersNeverEndIsClosedAfterTheHeaderTimeout() throws Exception {
+        try (RawHttp http = RawHttp.connect("127.0.0.1", server.port(), Duration.ofSeconds(5))) {
+            http.send("GET /upstream HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes());
+            long start = System.nanoTime();
+            RawHttp.After after = http.after(HEADER_TIMEOUT.plus(IDLE_TIMEOUT).plus(MARGIN));
+            Duration open = Duration.ofNanos(System.nanoTime() - start);
+            System.out.printf("a request without the end of its headers was closed after %d ms%n", open.toMillis());
+
+            assertThat(after).as("the connection").isEqualTo(RawHttp.After.CLOSED);
+            assertThat(open).as("time it stayed open").isBetween(HEADER_TIMEOUT.minusMillis(100),
+                                                                  HEADER_TIMEOUT.plus(MARGIN));
         }
     }
 }

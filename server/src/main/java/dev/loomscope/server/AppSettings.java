@@ -2,6 +2,7 @@ package dev.loomscope.server;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.helidon.config.Config;
@@ -12,8 +13,9 @@ import io.helidon.config.Config;
  * @param upstream  where {@code /} and {@code /fanout} send their calls
  * @param recording the JFR recording the server keeps
  * @param warmUp    whether a few requests run through the server before its recording starts
+ * @param headerTimeout how long a connection may take from its request line to the end of its headers
  */
-record AppSettings(UpstreamTarget upstream, RecordingSettings recording, boolean warmUp) {
+record AppSettings(UpstreamTarget upstream, RecordingSettings recording, boolean warmUp, Duration headerTimeout) {
 
     /** Reads {@code app.upstream.uri}, {@code app.recording.*} and {@code app.warm-up.enabled}. */
     static AppSettings from(Config app) {
@@ -25,7 +27,8 @@ record AppSettings(UpstreamTarget upstream, RecordingSettings recording, boolean
                 app.get("recording.enabled").asBoolean().orElse(true),
                 Path.of(app.get("recording.file").asString().orElse("loomscope.jfr")));
         return new AppSettings(new UpstreamTarget(upstream), recording,
-                               app.get("warm-up.enabled").asBoolean().orElse(true));
+                               app.get("warm-up.enabled").asBoolean().orElse(true),
+                               app.get("header-timeout").as(Duration.class).orElse(Duration.ofSeconds(10)));
     }
 
     private static URI upstreamUri(String text) {

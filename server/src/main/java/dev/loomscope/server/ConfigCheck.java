@@ -44,6 +44,7 @@ final class ConfigCheck {
             duration(root.get("client").get(key));
         }
         count(root.get("client.connection-cache-size"));
+        duration(root.get("app.header-timeout"));
         for (String key : BOOLEANS) {
             bool(root.get(key));
         }

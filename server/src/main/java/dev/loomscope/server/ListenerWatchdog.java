@@ -51,7 +51,8 @@ final class ListenerWatchdog implements HealthCheck {
 
     /** Probes each socket in {@code sockets} (name to the address this process reaches it on) from a daemon thread. */
     void watch(Map<String, InetSocketAddress> sockets, GracefulStop stop) {
-        Thread.ofPlatform().daemon().name("loomscope-listener-watchdog").start(() -> {
+        // Not "loomscope-...": that prefix marks threads started for a request's work, which must end with it.
+        Thread.ofPlatform().daemon().name("listener-watchdog").start(() -> {
             try {
                 while (!stop.stopping()) {
                     for (Map.Entry<String, InetSocketAddress> socket : sockets.entrySet()) {

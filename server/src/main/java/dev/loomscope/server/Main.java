@@ -13,6 +13,7 @@ import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.service.registry.Services;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.http.HttpRouting;
@@ -63,6 +64,10 @@ public final class Main {
                                                          .build())
                                     .build())
                 .shutdownGracePeriod(HELIDON_STOP)
+                // HTTP/1 with the header timeout, instead of the discovered one: with both, a connection that sent
+                // nothing was no longer closed by the idle timeout (seen in ConnectionHandlingTest).
+                .protocolsDiscoverServices(false)
+                .addProtocol(Http1Config.builder().addReceiveListener(new HeaderTimeout(settings.headerTimeout())).build())
                 // We stop the server ourselves, before the recording, so requests in flight reach the file.
                 .shutdownHook(false)
                 .routing(routing -> routing(routing, settings, FanoutLimits.from(config.get("app.fanout")), client, drain))

@@ -40,7 +40,7 @@ final class TestRouting {
         Config config = Services.get(Config.class);
         AppSettings defaults = AppSettings.from(config.get("app"));
         AppSettings settings = new AppSettings(new UpstreamTarget(Optional.of(upstream)), defaults.recording(),
-                                               defaults.warmUp());
+                                               defaults.warmUp(), defaults.headerTimeout());
         Main.routing(routing, settings, fanout, UpstreamClient.create(config.get("client")), new Drain());
     }
 
