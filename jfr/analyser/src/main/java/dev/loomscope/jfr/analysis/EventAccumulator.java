@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import dev.loomscope.jfr.read.ReadNotes;
 import dev.loomscope.jfr.read.RecordingReader;
 
 /**
@@ -80,11 +81,16 @@ final class EventAccumulator {
 
     /** The pinning and submit-failure sections alone, as {@link #report} gives them. */
     PinningFacts pinningFacts(String source) {
-        return new PinningFacts(source, pinning(), threads.submitFailures());
+        return new PinningFacts(source, pinning(), threads.submitFailures(), threads.facts().unfinishedChunks());
     }
 
     private Report.Pinning pinning() {
         return threads.recorded(VIRTUAL_THREAD_PINNED, spans.pinCount()) ? spans.pinning() : null;
+    }
+
+    /** Adds what reading a file tolerated: it goes into the report's recording facts. */
+    void noteRead(ReadNotes notes) {
+        threads.noteRead(notes);
     }
 
     /** Called before the events of each file. */

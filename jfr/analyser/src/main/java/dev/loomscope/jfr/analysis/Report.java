@@ -41,9 +41,12 @@ public record Report(List<String> sources, RecordingFacts recording, Carriers ca
      * @param end             time the latest event ended
      * @param durationMillis  end minus start
      * @param loomscopeEvents whether any loomscope.* event is in the recording
+     * @param unfinishedChunks chunks that were still being written when the file was copied (read up to their
+     *                         last flush)
+     * @param undeclaredTypes events skipped because the metadata does not declare their type, by type id
      */
     public record RecordingFacts(String jdk, Instant start, Instant end, double durationMillis,
-                                 boolean loomscopeEvents) {
+                                 boolean loomscopeEvents, int unfinishedChunks, Map<Long, Long> undeclaredTypes) {
     }
 
     /**

@@ -13,6 +13,7 @@ import com.carrotsearch.hppc.cursors.LongCursor;
 
 import dev.loomscope.jfr.read.JfrEvent;
 import dev.loomscope.jfr.read.JfrThread;
+import dev.loomscope.jfr.read.ReadNotes;
 
 /**
  * The facts of one report that are not spans: the recording's time range, JDK and settings, and the lives of its
@@ -44,6 +45,7 @@ final class ThreadAccumulator {
     private long virtualEnded;
     private long loomscopeStarted;
     private long submitFailures;
+    private ReadNotes readNotes = ReadNotes.NONE;
 
     /** Called before the events of each file. */
     void beginFile() {
@@ -73,6 +75,10 @@ final class ThreadAccumulator {
         aliveLoomscopeThreads = new LongHashSet();
         endedBeforeSeenStarting = new LongHashSet();
         return (long) scope << 48;
+    }
+
+    void noteRead(ReadNotes notes) {
+        readNotes = readNotes.plus(notes);
     }
 
     /** Called by a chunk's part when its chunk is read: sorts what the merged whole will sort faster so. */
@@ -229,7 +235,8 @@ final class ThreadAccumulator {
                                          hasEvents ? EventAccumulator.instant(firstNanos) : null,
                                          hasEvents ? EventAccumulator.instant(lastNanos) : null,
                                          hasEvents ? LatencyRecorder.millis(lastNanos - firstNanos) : 0,
-                                         loomscopeEvents);
+                                         loomscopeEvents, readNotes.unfinishedChunks(),
+                                         readNotes.undeclaredTypes());
     }
 
     /** Virtual threads started, ended and alive; null when the recording has neither start nor end events. */

@@ -86,6 +86,10 @@ final class CheckCommand implements Callable<Integer> {
     List<String> violations(PinningFacts recording) {
         String file = recording.source();
         List<String> lines = new ArrayList<>();
+        if (recording.unfinishedChunks() > 0) {
+            lines.add(file + ": cannot check: the file was copied while the JVM was still writing it, so events after"
+                      + " its last flush are missing (check the recording once it has stopped)");
+        }
         Report.Pinning pinning = recording.pinning();
         if (pinning == null) {
             lines.add(file + ": cannot check pinning: jdk.VirtualThreadPinned was not recorded"

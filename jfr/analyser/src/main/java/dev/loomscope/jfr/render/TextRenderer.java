@@ -43,6 +43,16 @@ public final class TextRenderer {
         line(out, "recording", "JDK " + (facts.jdk() == null ? "unknown" : facts.jdk()) + ", "
                 + (facts.start() == null ? "no events" : facts.start() + ", " + seconds(facts.durationMillis()))
                 + (facts.loomscopeEvents() ? ", with loomscope events" : ", no loomscope events"));
+        if (facts.unfinishedChunks() > 0) {
+            line(out, "unfinished", "the file was copied while the JVM was still writing it: events after its last"
+                    + " flush are missing (copy it again after the recording stops)");
+        }
+        if (!facts.undeclaredTypes().isEmpty()) {
+            long events = facts.undeclaredTypes().values().stream().mapToLong(Long::longValue).sum();
+            line(out, "skipped", count(events) + (events == 1 ? " event" : " events") + " of undeclared type "
+                    + facts.undeclaredTypes().keySet().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " (missing metadata, as in an emergency dump; jfr summary lists them too)");
+        }
         line(out, "verdict", report.verdict());
         carriers(report, out);
         virtualThreads(report, out);
