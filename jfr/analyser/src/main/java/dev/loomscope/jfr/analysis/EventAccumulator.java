@@ -85,7 +85,8 @@ final class EventAccumulator {
     }
 
     private Report.Pinning pinning() {
-        return threads.recorded(VIRTUAL_THREAD_PINNED, spans.pinCount()) ? spans.pinning() : null;
+        return threads.recorded(VIRTUAL_THREAD_PINNED, spans.pinCount())
+                ? spans.pinning().withThreshold(threads.pinThreshold()) : null;
     }
 
     /** Adds what reading a file tolerated: it goes into the report's recording facts. */
@@ -136,7 +137,8 @@ final class EventAccumulator {
         }
         Verdict.Usage usage = spans.usage();
         Report.Requests requests = requestSection == null ? null : requestSection.join();
-        String verdict = Verdict.of(requests, callSection, virtualThreads, pinning, usage);
+        String verdict = Verdict.of(requests, callSection, virtualThreads, pinning, usage,
+                                    JdkVersion.feature(threads.facts().jdk()));
         return new Report(List.copyOf(sources), threads.facts(), carrierSection, virtualThreads, requests,
                           callSection, pinning, failures, List.copyOf(missing), verdict);
     }

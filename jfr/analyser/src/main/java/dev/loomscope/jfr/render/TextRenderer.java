@@ -6,7 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import java.util.function.Function;
+
 import dev.loomscope.jfr.analysis.Analysis;
+import dev.loomscope.jfr.analysis.Formats;
+import dev.loomscope.jfr.analysis.JdkVersion;
+import dev.loomscope.jfr.analysis.PinMethods;
 import dev.loomscope.jfr.analysis.Report;
 
 /** Writes an {@link Analysis} for people: one block per file, then the combined block when there are several. */
@@ -62,7 +67,7 @@ public final class TextRenderer {
         if (report.submitFailures() != null) {
             line(out, "submit failures", count(report.submitFailures().count()));
         } else {
-            missing(out, Report.SUBMIT_FAILURES, "submit failures");
+            missing(out, report, Report.SUBMIT_FAILURES, "submit failures");
         }
         out.println();
     }
@@ -70,22 +75,41 @@ public final class TextRenderer {
     private void carriers(Report report, PrintWriter out) {
         Report.Carriers carriers = report.carriers();
         if (carriers == null) {
-            missing(out, Report.CARRIERS, "carriers");
+            missing(out, report, Report.CARRIERS, "carriers");
             return;
         }
-        line(out, "carriers", count(carriers.count())
-                + (carriers.parallelism() == null ? "" : " (scheduler parallelism " + carriers.parallelism() + ")"));
+        boolean requests = report.requests() != null;
+        boolean calls = report.clientCalls() != null;
+        String parallelism = carriers.parallelism() == null ? ""
+                : " (scheduler parallelism " + carriers.parallelism() + ")";
+        if (!requests && !calls) {
+            // Only pin events name carriers here: others may have run and pinned nothing.
+            line(out, "carriers", count(carriers.count()) + " seen in pin events" + parallelism + ": "
+                    + carriers.perCarrier().stream().map(Report.CarrierUse::name).collect(Collectors.joining(", ")));
+            return;
+        }
+        line(out, "carriers", count(carriers.count()) + parallelism);
         for (Report.CarrierUse use : carriers.perCarrier()) {
-            out.printf(Locale.ROOT, "    %-28s requests started %s, ended %s; calls started %s, resumed %s%n",
-                       use.name(), count(use.requestStarts()), count(use.requestEnds()), count(use.callStarts()),
-                       count(use.callResumes()));
+            String requestPart = "requests started " + count(use.requestStarts()) + ", ended "
+                                 + count(use.requestEnds());
+            String callPart = "calls started " + count(use.callStarts()) + ", resumed " + count(use.callResumes());
+            out.printf(Locale.ROOT, "    %-28s %s%n", use.name(), requests && calls ? requestPart + "; " + callPart
+                    : requests ? requestPart : callPart);
         }
     }
 
     private void virtualThreads(Report report, PrintWriter out) {
         Report.VirtualThreads threads = report.virtualThreads();
         if (threads == null) {
-            missing(out, Report.VIRTUAL_THREADS, "virtual threads");
+            missing(out, report, Report.VIRTUAL_THREADS, "virtual threads");
+            return;
+        }
+        if (threads.started() == null || threads.ended() == null) {
+            line(out, "virtual threads", threads.started() == null
+                    ? count(threads.ended()) + " ended; starts were not recorded (jdk.VirtualThreadStart off),"
+                      + " so nothing is known of threads alive"
+                    : count(threads.started()) + " started; ends were not recorded (jdk.VirtualThreadEnd off),"
+                      + " so nothing is known of threads alive");
             return;
         }
         line(out, "virtual threads", count(threads.started()) + " started, " + count(threads.ended()) + " ended, "
@@ -100,7 +124,7 @@ public final class TextRenderer {
     private void requests(Report report, PrintWriter out) {
         Report.Requests requests = report.requests();
         if (requests == null) {
-            missing(out, Report.REQUESTS, "requests");
+            missing(out, report, Report.REQUESTS, "requests");
             return;
         }
         line(out, "requests", count(requests.count()) + " (" + count(requests.onVirtualThreads())
@@ -117,7 +141,7 @@ public final class TextRenderer {
     private void clientCalls(Report report, PrintWriter out) {
         Report.ClientCalls calls = report.clientCalls();
         if (calls == null) {
-            missing(out, Report.CLIENT_CALLS, "client calls");
+            missing(out, report, Report.CLIENT_CALLS, "client calls");
             return;
         }
         line(out, "client calls", count(calls.count()) + "; " + count(calls.onHandlerThread()) + " ("
@@ -131,27 +155,42 @@ public final class TextRenderer {
     private void pinning(Report report, PrintWriter out) {
         Report.Pinning pinning = report.pinning();
         if (pinning == null) {
-            missing(out, Report.PINNING, "pinning");
+            missing(out, report, Report.PINNING, "pinning");
             return;
         }
         if (pinning.count() == 0) {
-            line(out, "pinning", "none");
+            line(out, "pinning", pinning.threshold() == null ? "none"
+                    : "no pin of " + pinning.threshold() + " or more (this recording's threshold)");
             return;
         }
         line(out, "pinning", pins(pinning.count()) + ", " + millis(pinning.totalMillis()) + " in total, longest "
-                + millis(pinning.maxMillis()));
-        List<Report.PinGroup> groups = pinning.groups();
-        for (Report.PinGroup group : groups.subList(0, Math.min(groups.size(), PIN_GROUPS))) {
-            out.printf(Locale.ROOT, "    %s: %s, %s in total, longest %s%n", group.topFrame(),
-                       pins(group.count()), millis(group.totalMillis()), millis(group.maxMillis()));
-            detail(out, "reason", group.reasons());
-            detail(out, "blocking", group.blockingOperations());
-            detail(out, "carriers", group.carriers());
+                + millis(pinning.maxMillis())
+                + (pinning.threshold() == null ? "" : " (pins under " + pinning.threshold() + " not recorded)"));
+        // By method, lines under it, as jfr view pinned-threads groups them.
+        List<PinMethods.PinMethod> methods = PinMethods.of(pinning.groups());
+        for (PinMethods.PinMethod method : methods.subList(0, Math.min(methods.size(), PIN_GROUPS))) {
+            List<Report.PinGroup> lines = method.lines();
+            out.printf(Locale.ROOT, "    %s: %s, %s in total, longest %s%n",
+                       lines.size() == 1 ? lines.get(0).topFrame() : method.method(),
+                       pins(method.count()), millis(method.totalMillis()), millis(method.maxMillis()));
+            if (lines.size() > 1) {
+                out.printf(Locale.ROOT, "      %-9s %s%n", "lines", lines.stream()
+                        .map(g -> PinMethods.line(g.topFrame()) + " (" + millis(g.totalMillis()) + ")")
+                        .collect(Collectors.joining(", ")));
+            }
+            detail(out, "reason", distinct(lines, Report.PinGroup::reasons));
+            detail(out, "blocking", distinct(lines, Report.PinGroup::blockingOperations));
+            detail(out, "carriers", distinct(lines, Report.PinGroup::carriers));
         }
-        if (groups.size() > PIN_GROUPS) {
-            out.printf(Locale.ROOT, "    ... %s more places (all of them with --format json)%n",
-                       count(groups.size() - PIN_GROUPS));
+        if (methods.size() > PIN_GROUPS) {
+            out.printf(Locale.ROOT, "    ... %s more methods (every line with --format json)%n",
+                       count(methods.size() - PIN_GROUPS));
         }
+    }
+
+    private static List<String> distinct(List<Report.PinGroup> lines,
+                                         Function<Report.PinGroup, List<String>> values) {
+        return lines.stream().flatMap(g -> values.apply(g).stream()).distinct().toList();
     }
 
     private static void detail(PrintWriter out, String label, List<String> values) {
@@ -160,8 +199,13 @@ public final class TextRenderer {
         }
     }
 
-    private static void missing(PrintWriter out, String section, String label) {
-        line(out, label, NEEDS.get(section));
+    private static void missing(PrintWriter out, Report report, String section, String label) {
+        Integer feature = JdkVersion.feature(report.recording().jdk());
+        boolean virtualThreadSection = !section.equals(Report.REQUESTS) && !section.equals(Report.CLIENT_CALLS);
+        line(out, label, virtualThreadSection && JdkVersion.withoutVirtualThreads(feature)
+                ? "JDK " + feature + " has no virtual threads (they are final from JDK " + JdkVersion.VIRTUAL_THREADS
+                  + ")"
+                : NEEDS.get(section));
     }
 
     private static void line(PrintWriter out, String label, String text) {
@@ -185,19 +229,19 @@ public final class TextRenderer {
     }
 
     static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return Formats.count(n);
     }
 
     private static String number(double value) {
-        return value == Math.rint(value) ? count((long) value) : String.format(Locale.ROOT, "%,.2f", value);
+        return Formats.decimal(value, 2);
     }
 
     private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+        return Formats.percent(share);
     }
 
     private static String millis(double millis) {
-        return String.format(Locale.ROOT, millis >= 100 ? "%,.0f ms" : "%.1f ms", millis);
+        return Formats.millis(millis);
     }
 
     private static String seconds(double millis) {
