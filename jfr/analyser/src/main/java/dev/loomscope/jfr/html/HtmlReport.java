@@ -40,6 +40,15 @@ public final class HtmlReport {
      * @param out        where the page goes
      */
     public static void write(Analysis analysis, JsonNode reportJson, List<Path> files, Writer out) throws IOException {
+        write(analysis, reportJson, files, true, out);
+    }
+
+    /**
+     * Writes the page, with JMC's automated analysis only when {@code jmcRules}: its loader and 68 rules take most
+     * of the time and memory on large files.
+     */
+    public static void write(Analysis analysis, JsonNode reportJson, List<Path> files, boolean jmcRules, Writer out)
+            throws IOException {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("report", reportJson);
         // One timeline: the first recording's. Carriers of different JVMs share names, so lanes cannot be merged.
@@ -55,7 +64,8 @@ public final class HtmlReport {
         data.put("timeline", timelineData);
         data.put("inflight", ChartPayloads.inflight(timeline, origin, duration));
         data.put("latency", ChartPayloads.latency(timeline));
-        data.put("jmc", JmcFindings.evaluate(files));
+        data.put("jmc", jmcRules ? JmcFindings.evaluate(files)
+                : Map.of("results", List.of(), "note", "JMC's rules were not run (--no-jmc-rules)."));
 
         String json = new ObjectMapper().writeValueAsString(data)
                 // The data sits inside a <script> element: "</" must not end it early.
