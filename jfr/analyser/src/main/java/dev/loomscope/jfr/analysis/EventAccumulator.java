@@ -1,7 +1,6 @@
 package dev.loomscope.jfr.analysis;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -106,41 +105,22 @@ final class EventAccumulator {
     }
 
     Report report(List<String> sources) {
-        List<String> missing = new ArrayList<>();
         Report.Carriers carrierSection = spans.carriers(threads.parallelism());
-        if (carrierSection == null) {
-            missing.add(Report.CARRIERS);
-        }
         // The request section sorts millions of spans; the rest only reads them, so both run at once.
         CompletableFuture<Report.Requests> requestSection = threads.recorded(SERVER_REQUEST, spans.requestCount())
                 ? CompletableFuture.supplyAsync(() -> spans.requests(carrierSection)) : null;
         Report.VirtualThreads virtualThreads = threads.virtualThreads();
-        if (virtualThreads == null) {
-            missing.add(Report.VIRTUAL_THREADS);
-        }
-        if (requestSection == null) {
-            missing.add(Report.REQUESTS);
-        }
-        Report.ClientCalls callSection = null;
-        if (threads.recorded(CLIENT_CALL, spans.callCount())) {
-            callSection = spans.clientCalls();
-        } else {
-            missing.add(Report.CLIENT_CALLS);
-        }
+        Report.ClientCalls callSection = threads.recorded(CLIENT_CALL, spans.callCount()) ? spans.clientCalls() : null;
         Report.Pinning pinning = pinning();
-        if (pinning == null) {
-            missing.add(Report.PINNING);
-        }
         Report.SubmitFailures failures = threads.submitFailures();
-        if (failures == null) {
-            missing.add(Report.SUBMIT_FAILURES);
-        }
         Verdict.Usage usage = spans.usage();
         Report.Requests requests = requestSection == null ? null : requestSection.join();
         String verdict = Verdict.of(requests, callSection, virtualThreads, pinning, usage,
                                     JdkVersion.feature(threads.facts().jdk()));
-        return new Report(List.copyOf(sources), threads.facts(), carrierSection, virtualThreads, requests,
-                          callSection, pinning, failures, List.copyOf(missing), verdict);
+        Report report = new Report(List.copyOf(sources), threads.facts(), carrierSection, virtualThreads, requests,
+                                   callSection, pinning, failures, List.of(), verdict);
+        return new Report(report.sources(), report.recording(), carrierSection, virtualThreads, requests, callSection,
+                          pinning, failures, Section.missing(report), verdict);
     }
 
     Timeline timeline(String source, int cap) {

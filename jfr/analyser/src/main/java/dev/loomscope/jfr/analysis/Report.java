@@ -25,13 +25,13 @@ public record Report(List<String> sources, RecordingFacts recording, Carriers ca
                      Requests requests, ClientCalls clientCalls, Pinning pinning, SubmitFailures submitFailures,
                      List<String> missing, String verdict) {
 
-    /** Section names as they appear in {@link #missing()} and in JSON. */
-    public static final String CARRIERS = "carriers";
-    public static final String VIRTUAL_THREADS = "virtualThreads";
-    public static final String REQUESTS = "requests";
-    public static final String CLIENT_CALLS = "clientCalls";
-    public static final String PINNING = "pinning";
-    public static final String SUBMIT_FAILURES = "submitFailures";
+    /** Section names as they appear in {@link #missing()} and in JSON (see {@link Section}). */
+    public static final String CARRIERS = Section.CARRIERS.key();
+    public static final String VIRTUAL_THREADS = Section.VIRTUAL_THREADS.key();
+    public static final String REQUESTS = Section.REQUESTS.key();
+    public static final String CLIENT_CALLS = Section.CLIENT_CALLS.key();
+    public static final String PINNING = Section.PINNING.key();
+    public static final String SUBMIT_FAILURES = Section.SUBMIT_FAILURES.key();
 
     /**
      * Facts about the recording.

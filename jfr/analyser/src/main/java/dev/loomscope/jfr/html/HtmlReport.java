@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loomscope.jfr.analysis.Analysis;
 import dev.loomscope.jfr.analysis.Report;
+import dev.loomscope.jfr.analysis.Section;
 import dev.loomscope.jfr.analysis.Timeline;
 
 /**
@@ -51,6 +52,10 @@ public final class HtmlReport {
             throws IOException {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("report", reportJson);
+        // The sections as the text report describes them, so the page names what is missing in the same words.
+        data.put("sections", java.util.Arrays.stream(Section.values())
+                .map(section -> Map.of("key", section.key(), "label", section.label(), "needs", section.needs()))
+                .toList());
         // One timeline: the first recording's. Carriers of different JVMs share names, so lanes cannot be merged.
         Timeline timeline = analysis.timelines().get(0);
         Report first = analysis.recordings().get(0);

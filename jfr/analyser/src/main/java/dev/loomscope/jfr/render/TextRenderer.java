@@ -13,6 +13,7 @@ import dev.loomscope.jfr.analysis.Formats;
 import dev.loomscope.jfr.analysis.JdkVersion;
 import dev.loomscope.jfr.analysis.PinMethods;
 import dev.loomscope.jfr.analysis.Report;
+import dev.loomscope.jfr.analysis.Section;
 
 /** Writes an {@link Analysis} for people: one block per file, then the combined block when there are several. */
 public final class TextRenderer {
@@ -20,17 +21,6 @@ public final class TextRenderer {
     private static final String LABEL = "  %-17s";
     /** Pin groups shown, longest total first; JSON has them all. */
     private static final int PIN_GROUPS = 10;
-
-    /** What each section needs when the recording lacks it, keyed by the section names of {@link Report#missing()}. */
-    static final Map<String, String> NEEDS = Map.of(
-            Report.CARRIERS, "needs loomscope.ServerRequest or loomscope.ClientCall events, or jdk.VirtualThreadPinned"
-                             + " from JDK 24 on (record with loomscope.jfc)",
-            Report.VIRTUAL_THREADS, "needs jdk.VirtualThreadStart and jdk.VirtualThreadEnd events, which the JDK's"
-                                    + " default settings leave off (record with loomscope.jfc)",
-            Report.REQUESTS, "needs loomscope.ServerRequest events (record with loomscope.jfc)",
-            Report.CLIENT_CALLS, "needs loomscope.ClientCall events (record with loomscope.jfc)",
-            Report.PINNING, "needs jdk.VirtualThreadPinned events (record with loomscope.jfc)",
-            Report.SUBMIT_FAILURES, "needs jdk.VirtualThreadSubmitFailed events (record with loomscope.jfc)");
 
     public void render(Analysis analysis, PrintWriter out) {
         for (Report report : analysis.recordings()) {
@@ -59,25 +49,25 @@ public final class TextRenderer {
                     + " (missing metadata, as in an emergency dump; jfr summary lists them too)");
         }
         line(out, "verdict", report.verdict());
-        carriers(report, out);
-        virtualThreads(report, out);
-        requests(report, out);
-        clientCalls(report, out);
-        pinning(report, out);
-        if (report.submitFailures() != null) {
-            line(out, "submit failures", count(report.submitFailures().count()));
-        } else {
-            missing(out, report, Report.SUBMIT_FAILURES, "submit failures");
+        for (Section section : Section.values()) {
+            if (section.of(report) == null) {
+                missing(out, report, section);
+                continue;
+            }
+            switch (section) {
+                case CARRIERS -> carriers(report, out);
+                case VIRTUAL_THREADS -> virtualThreads(report, out);
+                case REQUESTS -> requests(report, out);
+                case CLIENT_CALLS -> clientCalls(report, out);
+                case PINNING -> pinning(report, out);
+                case SUBMIT_FAILURES -> line(out, section.label(), count(report.submitFailures().count()));
+            }
         }
         out.println();
     }
 
     private void carriers(Report report, PrintWriter out) {
         Report.Carriers carriers = report.carriers();
-        if (carriers == null) {
-            missing(out, report, Report.CARRIERS, "carriers");
-            return;
-        }
         boolean requests = report.requests() != null;
         boolean calls = report.clientCalls() != null;
         String parallelism = carriers.parallelism() == null ? ""
@@ -100,10 +90,6 @@ public final class TextRenderer {
 
     private void virtualThreads(Report report, PrintWriter out) {
         Report.VirtualThreads threads = report.virtualThreads();
-        if (threads == null) {
-            missing(out, report, Report.VIRTUAL_THREADS, "virtual threads");
-            return;
-        }
         if (threads.started() == null || threads.ended() == null) {
             line(out, "virtual threads", threads.started() == null
                     ? count(threads.ended()) + " ended; starts were not recorded (jdk.VirtualThreadStart off),"
@@ -123,10 +109,6 @@ public final class TextRenderer {
 
     private void requests(Report report, PrintWriter out) {
         Report.Requests requests = report.requests();
-        if (requests == null) {
-            missing(out, report, Report.REQUESTS, "requests");
-            return;
-        }
         line(out, "requests", count(requests.count()) + " (" + count(requests.onVirtualThreads())
                 + " on virtual threads) on " + count(requests.handlerThreads()) + " handler threads, at most "
                 + count(requests.maxInFlightPerHandlerThread()) + " at once per handler thread");
@@ -140,10 +122,6 @@ public final class TextRenderer {
 
     private void clientCalls(Report report, PrintWriter out) {
         Report.ClientCalls calls = report.clientCalls();
-        if (calls == null) {
-            missing(out, report, Report.CLIENT_CALLS, "client calls");
-            return;
-        }
         line(out, "client calls", count(calls.count()) + "; " + count(calls.onHandlerThread()) + " ("
                 + percent(calls.onHandlerThreadShare()) + ") on the handler's own thread; "
                 + count(calls.resumedOnOtherCarrier()) + " (" + percent(calls.resumedOnOtherCarrierShare())
@@ -154,10 +132,6 @@ public final class TextRenderer {
 
     private void pinning(Report report, PrintWriter out) {
         Report.Pinning pinning = report.pinning();
-        if (pinning == null) {
-            missing(out, report, Report.PINNING, "pinning");
-            return;
-        }
         if (pinning.count() == 0) {
             line(out, "pinning", pinning.threshold() == null ? "none"
                     : "no pin of " + pinning.threshold() + " or more (this recording's threshold)");
@@ -199,13 +173,12 @@ public final class TextRenderer {
         }
     }
 
-    private static void missing(PrintWriter out, Report report, String section, String label) {
+    private static void missing(PrintWriter out, Report report, Section section) {
         Integer feature = JdkVersion.feature(report.recording().jdk());
-        boolean virtualThreadSection = !section.equals(Report.REQUESTS) && !section.equals(Report.CLIENT_CALLS);
-        line(out, label, virtualThreadSection && JdkVersion.withoutVirtualThreads(feature)
+        line(out, section.label(), section.virtualThreadEvents() && JdkVersion.withoutVirtualThreads(feature)
                 ? "JDK " + feature + " has no virtual threads (they are final from JDK " + JdkVersion.VIRTUAL_THREADS
                   + ")"
-                : NEEDS.get(section));
+                : section.needs());
     }
 
     private static void line(PrintWriter out, String label, String text) {
