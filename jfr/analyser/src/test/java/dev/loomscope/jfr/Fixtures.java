@@ -18,7 +18,15 @@ public final class Fixtures {
     /** The same program with the JDK's default settings: no virtual thread start/end events. */
     public static final Path PLAIN_DEFAULT_SETTINGS = DIRECTORY.resolve("plain-jdk-default-settings.jfr");
 
-    public static final Path[] ALL = {HOP_AND_FANOUT, PINNING_CLASS_INIT, PLAIN_NO_LOOMSCOPE, PLAIN_DEFAULT_SETTINGS};
+    /** Made by fixtures.SyntheticRecordings: 1,001 short virtual threads, JDK default settings, no pin. */
+    public static final Path NO_PINS_DEFAULT = DIRECTORY.resolve("synthetic/default-settings-no-pins.jfr");
+    /** 1,001 short virtual threads with jdk.VirtualThreadStart on and jdk.VirtualThreadEnd off. */
+    public static final Path ENDS_OFF = DIRECTORY.resolve("synthetic/ends-off.jfr");
+    /** 16 class-init pins, threshold 0: Hot.pause 15 x 3 ms on 15 lines, Cold.<clinit> 10 ms on one. */
+    public static final Path PINS_BY_METHOD = DIRECTORY.resolve("synthetic/pins-by-method.jfr");
+
+    public static final Path[] ALL = {HOP_AND_FANOUT, PINNING_CLASS_INIT, PLAIN_NO_LOOMSCOPE, PLAIN_DEFAULT_SETTINGS,
+                                      NO_PINS_DEFAULT, ENDS_OFF, PINS_BY_METHOD};
 
     private Fixtures() {
     }

@@ -1,10 +1,10 @@
 package dev.loomscope.jfr.analysis;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import dev.loomscope.jfr.read.ReadNotes;
 import dev.loomscope.jfr.read.RecordingReader;
 
 /**
@@ -80,11 +80,17 @@ final class EventAccumulator {
 
     /** The pinning and submit-failure sections alone, as {@link #report} gives them. */
     PinningFacts pinningFacts(String source) {
-        return new PinningFacts(source, pinning(), threads.submitFailures());
+        return new PinningFacts(source, pinning(), threads.submitFailures(), threads.facts().unfinishedChunks());
     }
 
     private Report.Pinning pinning() {
-        return threads.recorded(VIRTUAL_THREAD_PINNED, spans.pinCount()) ? spans.pinning() : null;
+        return threads.recorded(VIRTUAL_THREAD_PINNED, spans.pinCount())
+                ? spans.pinning().withThreshold(threads.pinThreshold()) : null;
+    }
+
+    /** Adds what reading a file tolerated: it goes into the report's recording facts. */
+    void noteRead(ReadNotes notes) {
+        threads.noteRead(notes);
     }
 
     /** Called before the events of each file. */
@@ -99,40 +105,22 @@ final class EventAccumulator {
     }
 
     Report report(List<String> sources) {
-        List<String> missing = new ArrayList<>();
         Report.Carriers carrierSection = spans.carriers(threads.parallelism());
-        if (carrierSection == null) {
-            missing.add(Report.CARRIERS);
-        }
         // The request section sorts millions of spans; the rest only reads them, so both run at once.
         CompletableFuture<Report.Requests> requestSection = threads.recorded(SERVER_REQUEST, spans.requestCount())
                 ? CompletableFuture.supplyAsync(() -> spans.requests(carrierSection)) : null;
         Report.VirtualThreads virtualThreads = threads.virtualThreads();
-        if (virtualThreads == null) {
-            missing.add(Report.VIRTUAL_THREADS);
-        }
-        if (requestSection == null) {
-            missing.add(Report.REQUESTS);
-        }
-        Report.ClientCalls callSection = null;
-        if (threads.recorded(CLIENT_CALL, spans.callCount())) {
-            callSection = spans.clientCalls();
-        } else {
-            missing.add(Report.CLIENT_CALLS);
-        }
+        Report.ClientCalls callSection = threads.recorded(CLIENT_CALL, spans.callCount()) ? spans.clientCalls() : null;
         Report.Pinning pinning = pinning();
-        if (pinning == null) {
-            missing.add(Report.PINNING);
-        }
         Report.SubmitFailures failures = threads.submitFailures();
-        if (failures == null) {
-            missing.add(Report.SUBMIT_FAILURES);
-        }
         Verdict.Usage usage = spans.usage();
         Report.Requests requests = requestSection == null ? null : requestSection.join();
-        String verdict = Verdict.of(requests, callSection, virtualThreads, pinning, usage);
-        return new Report(List.copyOf(sources), threads.facts(), carrierSection, virtualThreads, requests,
-                          callSection, pinning, failures, List.copyOf(missing), verdict);
+        String verdict = Verdict.of(requests, callSection, virtualThreads, pinning, usage,
+                                    JdkVersion.feature(threads.facts().jdk()));
+        Report report = new Report(List.copyOf(sources), threads.facts(), carrierSection, virtualThreads, requests,
+                                   callSection, pinning, failures, List.of(), verdict);
+        return new Report(report.sources(), report.recording(), carrierSection, virtualThreads, requests, callSection,
+                          pinning, failures, Section.missing(report), verdict);
     }
 
     Timeline timeline(String source, int cap) {

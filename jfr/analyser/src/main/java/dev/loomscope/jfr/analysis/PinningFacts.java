@@ -7,6 +7,8 @@ package dev.loomscope.jfr.analysis;
  * @param source         the file
  * @param pinning        pins grouped as in the report; null when jdk.VirtualThreadPinned was not recorded
  * @param submitFailures null when jdk.VirtualThreadSubmitFailed was not recorded
+ * @param unfinishedChunks chunks still being written when the file was copied: their later events are missing
  */
-public record PinningFacts(String source, Report.Pinning pinning, Report.SubmitFailures submitFailures) {
+public record PinningFacts(String source, Report.Pinning pinning, Report.SubmitFailures submitFailures,
+                           int unfinishedChunks) {
 }

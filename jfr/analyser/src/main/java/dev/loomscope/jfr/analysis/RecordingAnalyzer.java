@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 import dev.loomscope.jfr.read.DamagedRecordingException;
+import dev.loomscope.jfr.read.ReadNotes;
 import dev.loomscope.jfr.read.RecordingReader;
+import dev.loomscope.jfr.read.UnsupportedFormatException;
 
 /**
  * Reads JFR recordings in one streaming pass each and answers where virtual threads, requests and client calls ran.
@@ -24,6 +26,7 @@ import dev.loomscope.jfr.read.RecordingReader;
 public final class RecordingAnalyzer {
 
     private static final byte[] MAGIC = {'F', 'L', 'R', 0};
+    private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
     /**
      * Threads that read chunks: one per processor up to 8, or {@code -Dloomscope.jfr.readers=N}. Each holds a chunk
      * and its part (tens of MB), so many cores would cost memory sooner than they save time.
@@ -82,7 +85,7 @@ public final class RecordingAnalyzer {
             // Chunks are read apart on every core and merged in file order: a report equals that of one pass.
             // Chunks of one file are alike in size: a part starts with room for a little more than the largest yet.
             AtomicInteger largestPart = new AtomicInteger(256);
-            RecordingReader.readChunks(file, READER_THREADS, reader -> {
+            ReadNotes notes = RecordingReader.readChunks(file, READER_THREADS, reader -> {
                 EventAccumulator part = EventAccumulator.forChunk(largestPart.get() + largestPart.get() / 8);
                 register.accept(part, reader);
                 return part;
@@ -93,6 +96,12 @@ public final class RecordingAnalyzer {
                     all.merge(part);
                 }
             });
+            one.noteRead(notes);
+            if (all != null) {
+                all.noteRead(notes);
+            }
+        } catch (UnsupportedFormatException e) {
+            throw new RecordingException(file + " is in " + e.getMessage(), e);
         } catch (EOFException e) {
             throw new RecordingException(file + " is truncated or damaged (" + e.getMessage() + ")", e);
         } catch (DamagedRecordingException e) {
@@ -132,6 +141,9 @@ public final class RecordingAnalyzer {
         }
         if (read == 0) {
             throw new RecordingException(file + " is empty, not a JFR recording");
+        }
+        if (read >= GZIP_MAGIC.length && head[0] == GZIP_MAGIC[0] && head[1] == GZIP_MAGIC[1]) {
+            throw new RecordingException(file + " is gzip-compressed; gunzip it first");
         }
         if (read < MAGIC.length || !Arrays.equals(head, MAGIC)) {
             throw new RecordingException(file + " is not a JFR recording (it does not start with FLR)");

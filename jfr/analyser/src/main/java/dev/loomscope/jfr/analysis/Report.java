@@ -25,13 +25,13 @@ public record Report(List<String> sources, RecordingFacts recording, Carriers ca
                      Requests requests, ClientCalls clientCalls, Pinning pinning, SubmitFailures submitFailures,
                      List<String> missing, String verdict) {
 
-    /** Section names as they appear in {@link #missing()} and in JSON. */
-    public static final String CARRIERS = "carriers";
-    public static final String VIRTUAL_THREADS = "virtualThreads";
-    public static final String REQUESTS = "requests";
-    public static final String CLIENT_CALLS = "clientCalls";
-    public static final String PINNING = "pinning";
-    public static final String SUBMIT_FAILURES = "submitFailures";
+    /** Section names as they appear in {@link #missing()} and in JSON (see {@link Section}). */
+    public static final String CARRIERS = Section.CARRIERS.key();
+    public static final String VIRTUAL_THREADS = Section.VIRTUAL_THREADS.key();
+    public static final String REQUESTS = Section.REQUESTS.key();
+    public static final String CLIENT_CALLS = Section.CLIENT_CALLS.key();
+    public static final String PINNING = Section.PINNING.key();
+    public static final String SUBMIT_FAILURES = Section.SUBMIT_FAILURES.key();
 
     /**
      * Facts about the recording.
@@ -41,9 +41,12 @@ public record Report(List<String> sources, RecordingFacts recording, Carriers ca
      * @param end             time the latest event ended
      * @param durationMillis  end minus start
      * @param loomscopeEvents whether any loomscope.* event is in the recording
+     * @param unfinishedChunks chunks that were still being written when the file was copied (read up to their
+     *                         last flush)
+     * @param undeclaredTypes events skipped because the metadata does not declare their type, by type id
      */
     public record RecordingFacts(String jdk, Instant start, Instant end, double durationMillis,
-                                 boolean loomscopeEvents) {
+                                 boolean loomscopeEvents, int unfinishedChunks, Map<Long, Long> undeclaredTypes) {
     }
 
     /**
@@ -71,15 +74,18 @@ public record Report(List<String> sources, RecordingFacts recording, Carriers ca
     /**
      * Virtual thread lifecycle from jdk.VirtualThreadStart and jdk.VirtualThreadEnd.
      *
-     * @param started             start events
-     * @param ended               end events
-     * @param aliveAtEnd          threads started in the recording and not ended in it
-     * @param peakAlive           most threads alive at once, walking starts and ends in time order
-     * @param loomscopeStarted    started threads named loomscope-...
-     * @param loomscopeAliveAtEnd of those, alive at the end
+     * <p>A figure is null when an event it needs was not recorded (jdk.VirtualThreadEnd is often off alone): with
+     * only starts, no thread can be said to be alive or ended.
+     *
+     * @param started             start events, null when jdk.VirtualThreadStart was not recorded
+     * @param ended               end events, null when jdk.VirtualThreadEnd was not recorded
+     * @param aliveAtEnd          threads started in the recording and not ended in it; null without both
+     * @param peakAlive           most threads alive at once, walking starts and ends in time order; null without both
+     * @param loomscopeStarted    started threads named loomscope-..., null without starts
+     * @param loomscopeAliveAtEnd of those, alive at the end; null without both
      */
-    public record VirtualThreads(long started, long ended, long aliveAtEnd, long peakAlive, long loomscopeStarted,
-                                 long loomscopeAliveAtEnd) {
+    public record VirtualThreads(Long started, Long ended, Long aliveAtEnd, Long peakAlive, Long loomscopeStarted,
+                                 Long loomscopeAliveAtEnd) {
     }
 
     /**
@@ -129,8 +135,15 @@ public record Report(List<String> sources, RecordingFacts recording, Carriers ca
      * @param totalMillis time pinned, summed
      * @param maxMillis   longest pin
      * @param groups      pins grouped by top application frame, longest total first
+     * @param threshold   the recording's jdk.VirtualThreadPinned threshold as it gives it ("20 ms"), null when 0 or
+     *                    unknown: shorter pins were not recorded
      */
-    public record Pinning(long count, double totalMillis, double maxMillis, List<PinGroup> groups) {
+    public record Pinning(long count, double totalMillis, double maxMillis, List<PinGroup> groups, String threshold) {
+
+        /** The same pins, with the threshold they were recorded at. */
+        public Pinning withThreshold(String threshold) {
+            return new Pinning(count, totalMillis, maxMillis, groups, threshold);
+        }
     }
 
     /**

@@ -191,7 +191,7 @@ final class SpanAccumulator {
                                 .thenComparing(Report.PinGroup::topFrame))
                 .toList();
         return new Report.Pinning(pins.size(), LatencyRecorder.millis(pinnedNanos),
-                                  LatencyRecorder.millis(pinnedMaxNanos), groups);
+                                  LatencyRecorder.millis(pinnedMaxNanos), groups, null);
     }
 
     /** Carriers and what ran on each; null when no span names one. */

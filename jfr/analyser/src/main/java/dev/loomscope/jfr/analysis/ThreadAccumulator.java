@@ -13,6 +13,7 @@ import com.carrotsearch.hppc.cursors.LongCursor;
 
 import dev.loomscope.jfr.read.JfrEvent;
 import dev.loomscope.jfr.read.JfrThread;
+import dev.loomscope.jfr.read.ReadNotes;
 
 /**
  * The facts of one report that are not spans: the recording's time range, JDK and settings, and the lives of its
@@ -30,6 +31,8 @@ final class ThreadAccumulator {
     private final Map<String, JvmThreads> threadsByJvm = new HashMap<>();
     private final List<String> jvms = new ArrayList<>();
     private final Set<String> enabledTypes = new HashSet<>();
+    private String pinThreshold;
+    private String javaVersion;
     private final FieldIndexes lifecycleFields = new FieldIndexes("javaThreadId", "eventThread");
     private String jvm;
     private long firstNanos = Long.MAX_VALUE;
@@ -44,6 +47,7 @@ final class ThreadAccumulator {
     private long virtualEnded;
     private long loomscopeStarted;
     private long submitFailures;
+    private ReadNotes readNotes = ReadNotes.NONE;
 
     /** Called before the events of each file. */
     void beginFile() {
@@ -75,6 +79,10 @@ final class ThreadAccumulator {
         return (long) scope << 48;
     }
 
+    void noteRead(ReadNotes notes) {
+        readNotes = readNotes.plus(notes);
+    }
+
     /** Called by a chunk's part when its chunk is read: sorts what the merged whole will sort faster so. */
     void sortForMerge() {
         alive.sort();
@@ -102,6 +110,8 @@ final class ThreadAccumulator {
             }
         }
         enabledTypes.addAll(part.enabledTypes);
+        pinThreshold = part.pinThreshold != null ? part.pinThreshold : pinThreshold;
+        javaVersion = part.javaVersion != null ? part.javaVersion : javaVersion;
         jvm = part.jvm != null ? part.jvm : jvm;
         firstNanos = Math.min(firstNanos, part.firstNanos);
         lastNanos = Math.max(lastNanos, part.lastNanos);
@@ -190,17 +200,27 @@ final class ThreadAccumulator {
     }
 
     private void activeSetting(JfrEvent event) {
-        if ("enabled".equals(event.getString(event.field("name")))
-                && "true".equals(event.getString(event.field("value")))) {
+        String name = event.getString(event.field("name"));
+        if ("enabled".equals(name) && "true".equals(event.getString(event.field("value")))) {
             String type = event.typeNameOf(event.getLong(event.field("id")));
             if (type != null) {
                 enabledTypes.add(type);
             }
+        } else if ("threshold".equals(name)) {
+            String type = event.typeNameOf(event.getLong(event.field("id")));
+            if (EventAccumulator.VIRTUAL_THREAD_PINNED.equals(type)) {
+                pinThreshold = event.getString(event.field("value"));
+            }
         }
     }
 
+    /** The jdk.VirtualThreadPinned threshold, e.g. "20 ms"; null when 0 or not in the recording. */
+    String pinThreshold() {
+        return pinThreshold == null || pinThreshold.trim().matches("0+\\s*[a-z]*") ? null : pinThreshold.trim();
+    }
+
     private void jvmInformation(JfrEvent event) {
-        vmVersion = versionInParentheses(event.getString(event.field("jvmVersion")));
+        vmVersion = JdkVersion.ofJvmVersion(event.getString(event.field("jvmVersion")));
         jvm = event.getLong(event.field("pid")) + "@" + event.getLong(event.field("jvmStartTime"));
     }
 
@@ -209,6 +229,8 @@ final class ThreadAccumulator {
         String value = event.getString(event.field("value"));
         if ("java.runtime.version".equals(key)) {
             runtimeVersion = value;
+        } else if ("java.version".equals(key)) {
+            javaVersion = value;
         } else if ("jdk.virtualThreadScheduler.parallelism".equals(key) && value != null) {
             try {
                 schedulerParallelism = positive(Long.parseLong(value.trim()));
@@ -225,23 +247,28 @@ final class ThreadAccumulator {
 
     Report.RecordingFacts facts() {
         boolean hasEvents = firstNanos != Long.MAX_VALUE;
-        return new Report.RecordingFacts(runtimeVersion != null ? runtimeVersion : vmVersion,
+        return new Report.RecordingFacts(runtimeVersion != null ? runtimeVersion
+                                         : javaVersion != null ? javaVersion : vmVersion,
                                          hasEvents ? EventAccumulator.instant(firstNanos) : null,
                                          hasEvents ? EventAccumulator.instant(lastNanos) : null,
                                          hasEvents ? LatencyRecorder.millis(lastNanos - firstNanos) : 0,
-                                         loomscopeEvents);
+                                         loomscopeEvents, readNotes.unfinishedChunks(),
+                                         readNotes.undeclaredTypes());
     }
 
     /** Virtual threads started, ended and alive; null when the recording has neither start nor end events. */
     Report.VirtualThreads virtualThreads() {
-        if (!recorded(EventAccumulator.VIRTUAL_THREAD_START, virtualStarted)
-                && !recorded(EventAccumulator.VIRTUAL_THREAD_END, virtualEnded)) {
+        boolean starts = recorded(EventAccumulator.VIRTUAL_THREAD_START, virtualStarted);
+        boolean ends = recorded(EventAccumulator.VIRTUAL_THREAD_END, virtualEnded);
+        if (!starts && !ends) {
             return null;
         }
+        boolean both = starts && ends;
         long aliveAtEnd = threadsByJvm.values().stream().mapToLong(t -> t.alive.size()).sum();
         long loomscopeAliveAtEnd = threadsByJvm.values().stream().mapToLong(t -> t.aliveLoomscope.size()).sum();
-        return new Report.VirtualThreads(virtualStarted, virtualEnded, aliveAtEnd, alive.peak(), loomscopeStarted,
-                                         loomscopeAliveAtEnd);
+        return new Report.VirtualThreads(starts ? virtualStarted : null, ends ? virtualEnded : null,
+                                         both ? aliveAtEnd : null, both ? alive.peak() : null,
+                                         starts ? loomscopeStarted : null, both ? loomscopeAliveAtEnd : null);
     }
 
     /** Submit failures; null when the recording neither has nor enabled the event. */
@@ -262,14 +289,5 @@ final class ThreadAccumulator {
         return value > 0 && value <= Integer.MAX_VALUE ? (int) value : null;
     }
 
-    /** "25.0.3+9-LTS" from "OpenJDK 64-Bit Server VM (25.0.3+9-LTS) for linux-amd64 JRE (...)". */
-    private static String versionInParentheses(String text) {
-        if (text == null) {
-            return null;
-        }
-        int open = text.indexOf('(');
-        int close = text.indexOf(')', open + 1);
-        return open >= 0 && close > open ? text.substring(open + 1, close) : text;
-    }
 
 }

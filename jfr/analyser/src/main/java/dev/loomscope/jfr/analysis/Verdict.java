@@ -1,9 +1,7 @@
 package dev.loomscope.jfr.analysis;
 
-import java.util.Locale;
-
 /** The report's answer in plain words: did the server and its client calls share carriers, and how? */
-final class Verdict {
+public final class Verdict {
 
     /**
      * Facts the report's sections do not hold.
@@ -22,16 +20,21 @@ final class Verdict {
     }
 
     static String of(Report.Requests requests, Report.ClientCalls calls, Report.VirtualThreads threads,
-                     Report.Pinning pinning, Usage usage) {
+                     Report.Pinning pinning, Usage usage, Integer jdkFeature) {
         StringBuilder text = new StringBuilder();
         long requestCount = requests == null ? 0 : requests.count();
         long callCount = calls == null ? 0 : calls.count();
+        if (requests == null && calls == null && JdkVersion.withoutVirtualThreads(jdkFeature)) {
+            return "Cannot tell: JDK " + jdkFeature + " has no virtual threads (they are final from JDK "
+                   + JdkVersion.VIRTUAL_THREADS + "); loomscope's questions apply to JDK 21 and later.";
+        }
         if (requests == null && calls == null) {
             text.append("Cannot tell: the recording has no loomscope.ServerRequest or loomscope.ClientCall events"
                         + " (record with loomscope.jfc).");
             text.append(threads == null
                     ? " Virtual thread start and end events were not recorded either (they are off in the JDK's"
                       + " default settings)."
+                    : threads.started() == null ? ""
                     : " It shows " + count(threads.started()) + " virtual threads started.");
         } else if (requestCount == 0 && callCount == 0) {
             text.append("Cannot tell: loomscope events were enabled but no request or client call was recorded.");
@@ -64,10 +67,10 @@ final class Verdict {
         if (pinning != null && pinning.count() > 0) {
             text.append(' ').append(count(pinning.count())).append(pinning.count() == 1 ? " pin" : " pins")
                     .append(" held a carrier for ").append(millis(pinning.totalMillis())).append(" in total (longest ")
-                    .append(millis(pinning.maxMillis())).append(", most time at ")
-                    .append(pinning.groups().get(0).topFrame()).append(").");
+                    .append(millis(pinning.maxMillis())).append(", most time in ")
+                    .append(PinMethods.hottest(pinning)).append(").");
         } else if (pinning != null) {
-            text.append(" No virtual thread was pinned.");
+            text.append(' ').append(noPin(pinning)).append('.');
         }
         return text.toString();
     }
@@ -96,26 +99,28 @@ final class Verdict {
                + count(requests.peakInFlight()) + " at the peak)";
     }
 
-    static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+    /**
+     * "No pin of 20 ms or more (this recording's threshold)", or "No virtual thread was pinned" when every pin was
+     * recorded: with the JDK's default threshold a recording without pins says nothing of shorter ones.
+     */
+    public static String noPin(Report.Pinning pinning) {
+        return pinning.threshold() == null ? "No virtual thread was pinned"
+                : "No pin of " + pinning.threshold() + " or more (this recording's threshold)";
     }
 
-    static String percent(double share) {
-        long rounded = Math.round(share * 100);
-        if (rounded == 0 && share > 0) {
-            return "under 1%";
-        }
-        if (rounded == 100 && share < 1) {
-            return "over 99%";
-        }
-        return rounded + "%";
+    private static String count(long n) {
+        return Formats.count(n);
     }
 
-    static String decimal(double value) {
-        return value == Math.rint(value) ? count((long) value) : String.format(Locale.ROOT, "%,.1f", value);
+    private static String percent(double share) {
+        return Formats.percent(share);
     }
 
-    static String millis(double millis) {
-        return String.format(Locale.ROOT, millis >= 100 ? "%,.0f ms" : "%.1f ms", millis);
+    private static String decimal(double value) {
+        return Formats.decimal(value, 1);
+    }
+
+    private static String millis(double millis) {
+        return Formats.millis(millis);
     }
 }

@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import dev.loomscope.jfr.analysis.Formats;
+import dev.loomscope.jfr.analysis.PinMethods;
 import dev.loomscope.jfr.analysis.PinningFacts;
 import dev.loomscope.jfr.analysis.RecordingAnalyzer;
 import dev.loomscope.jfr.analysis.RecordingException;
 import dev.loomscope.jfr.analysis.Report;
+import dev.loomscope.jfr.analysis.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,19 +89,22 @@ final class CheckCommand implements Callable<Integer> {
     List<String> violations(PinningFacts recording) {
         String file = recording.source();
         List<String> lines = new ArrayList<>();
+        if (recording.unfinishedChunks() > 0) {
+            lines.add(file + ": cannot check: the file was copied while the JVM was still writing it, so events after"
+                      + " its last flush are missing (check the recording once it has stopped)");
+        }
         Report.Pinning pinning = recording.pinning();
         if (pinning == null) {
             lines.add(file + ": cannot check pinning: jdk.VirtualThreadPinned was not recorded"
                       + " (record with loomscope.jfc)");
         } else {
-            String where = pinning.groups().isEmpty() ? "" : " (most time at " + pinning.groups().get(0).topFrame() + ")";
+            String where = pinning.groups().isEmpty() ? "" : " (most time in " + PinMethods.hottest(pinning) + ")";
             if (pinning.count() > maxPinned) {
-                lines.add(file + ": " + pinning.count() + " pinned virtual threads, more than --max-pinned " + maxPinned
-                          + where);
+                lines.add(file + ": " + pins(pinning) + ", more than --max-pinned " + maxPinned + where);
             }
             if (pinning.totalMillis() > maxPinnedTime.toNanos() / 1e6) {
-                lines.add(String.format(Locale.ROOT, "%s: virtual threads were pinned for %.1f ms in total, more than"
-                                                     + " --max-pinned-time %s%s", file, pinning.totalMillis(),
+                lines.add(String.format(Locale.ROOT, "%s: virtual threads were pinned for %s in total, more than"
+                                                     + " --max-pinned-time %s%s", file, Formats.millis(pinning.totalMillis()),
                                         DurationConverter.format(maxPinnedTime), where));
             }
         }
@@ -114,9 +120,18 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private String summary(PinningFacts recording) {
-        return String.format(Locale.ROOT, "%d pins (at most %d), %.1f ms pinned (at most %s), %d submit failures"
-                                          + " (at most %d)", recording.pinning().count(), maxPinned,
-                             recording.pinning().totalMillis(), DurationConverter.format(maxPinnedTime),
+        Report.Pinning pinning = recording.pinning();
+        String pins = pinning.count() == 0 && pinning.threshold() != null
+                ? "n" + Verdict.noPin(pinning).substring(1)
+                : pins(pinning) + " (at most " + maxPinned + ")";
+        return String.format(Locale.ROOT, "%s, %s pinned (at most %s), %d submit failures (at most %d)", pins,
+                             Formats.millis(pinning.totalMillis()), DurationConverter.format(maxPinnedTime),
                              recording.submitFailures().count(), maxSubmitFailures);
+    }
+
+    /** "3 pins", with the threshold below which pins were not recorded. */
+    private static String pins(Report.Pinning pinning) {
+        return pinning.count() + (pinning.count() == 1 ? " pin" : " pins")
+               + (pinning.threshold() == null ? "" : " of " + pinning.threshold() + " or more");
     }
 }

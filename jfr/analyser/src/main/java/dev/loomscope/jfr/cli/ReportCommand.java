@@ -45,6 +45,11 @@ final class ReportCommand implements Callable<Integer> {
                           + " timeline and JMC's automated analysis")
     private Format format;
 
+    @Option(names = "--jmc-rules", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "With --format html, run JDK Mission Control's rules on the files (default: on); they take"
+                          + " most of the time and memory on large files, --no-jmc-rules skips them")
+    private boolean jmcRules;
+
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the report to OUT instead of stdout")
     private Path output;
 
@@ -95,7 +100,8 @@ final class ReportCommand implements Callable<Integer> {
         switch (format) {
             case text -> new TextRenderer().render(analysis, out);
             case json -> new JsonRenderer().render(analysis, out);
-            case html -> HtmlReport.write(analysis, new JsonRenderer().tree(analysis.combined()), files, out);
+            case html -> HtmlReport.write(analysis, new JsonRenderer().tree(analysis.combined()), files, jmcRules,
+                                          out);
         }
         out.flush();
     }

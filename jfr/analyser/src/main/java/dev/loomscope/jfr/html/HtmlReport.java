@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loomscope.jfr.analysis.Analysis;
 import dev.loomscope.jfr.analysis.Report;
+import dev.loomscope.jfr.analysis.Section;
 import dev.loomscope.jfr.analysis.Timeline;
 
 /**
@@ -40,8 +41,21 @@ public final class HtmlReport {
      * @param out        where the page goes
      */
     public static void write(Analysis analysis, JsonNode reportJson, List<Path> files, Writer out) throws IOException {
+        write(analysis, reportJson, files, true, out);
+    }
+
+    /**
+     * Writes the page, with JMC's automated analysis only when {@code jmcRules}: its loader and 68 rules take most
+     * of the time and memory on large files.
+     */
+    public static void write(Analysis analysis, JsonNode reportJson, List<Path> files, boolean jmcRules, Writer out)
+            throws IOException {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("report", reportJson);
+        // The sections as the text report describes them, so the page names what is missing in the same words.
+        data.put("sections", java.util.Arrays.stream(Section.values())
+                .map(section -> Map.of("key", section.key(), "label", section.label(), "needs", section.needs()))
+                .toList());
         // One timeline: the first recording's. Carriers of different JVMs share names, so lanes cannot be merged.
         Timeline timeline = analysis.timelines().get(0);
         Report first = analysis.recordings().get(0);
@@ -55,7 +69,8 @@ public final class HtmlReport {
         data.put("timeline", timelineData);
         data.put("inflight", ChartPayloads.inflight(timeline, origin, duration));
         data.put("latency", ChartPayloads.latency(timeline));
-        data.put("jmc", JmcFindings.evaluate(files));
+        data.put("jmc", jmcRules ? JmcFindings.evaluate(files)
+                : Map.of("results", List.of(), "note", "JMC's rules were not run (--no-jmc-rules)."));
 
         String json = new ObjectMapper().writeValueAsString(data)
                 // The data sits inside a <script> element: "</" must not end it early.

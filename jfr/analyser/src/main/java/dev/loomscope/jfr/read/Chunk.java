@@ -4,6 +4,7 @@ package dev.loomscope.jfr.read;
 final class Chunk {
 
     static final int HEADER_SIZE = 68;
+    private static final long MIN_TICKS_PER_SECOND = 1_000;
 
     private final Metadata metadata;
     private final ConstantPools pools;
@@ -23,11 +24,14 @@ final class Chunk {
             bytes.rawLong(); // duration in nanoseconds
             long startTicks = bytes.rawLong();
             long ticksPerSecond = bytes.rawLong();
-            if (ticksPerSecond < 1_000_000_000L) {
+            // Windows JVMs tick at 10 MHz, TSC clocks at GHz rates; below 1 kHz no clock the JVM uses ticks.
+            if (ticksPerSecond < MIN_TICKS_PER_SECOND) {
                 throw new DamagedRecordingException("a chunk that counts " + ticksPerSecond + " ticks per second");
             }
             // The JDK's TimeConverter divides in whole ticks per nanosecond; the same arithmetic gives the same times.
-            return new Clock(startNanos, startTicks, ticksPerSecond / 1_000_000_000L);
+            // Below 1 GHz that whole number is 0, so there the true fraction is used.
+            return new Clock(startNanos, startTicks, ticksPerSecond >= 1_000_000_000L
+                    ? ticksPerSecond / 1_000_000_000L : ticksPerSecond / 1e9);
         }
     }
 

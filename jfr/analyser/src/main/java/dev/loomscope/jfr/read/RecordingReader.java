@@ -21,7 +21,9 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import com.carrotsearch.hppc.LongLongHashMap;
 import com.carrotsearch.hppc.LongObjectHashMap;
+import com.carrotsearch.hppc.procedures.LongLongProcedure;
 
 /**
  * Reads a JFR file chunk by chunk and hands each event to the handler registered for its type, decoding only the
@@ -35,11 +37,14 @@ public final class RecordingReader {
 
     private static final int MAGIC = 0x464C5200; // "FLR\0"
     private static final int COMPRESSED_INTEGERS = 1;
+    private static final int FILE_STATE = 64;
+    private static final int FLAGS = 67;
 
     private final Map<String, Consumer<JfrEvent>> handlers = new HashMap<>();
     private Consumer<JfrEvent> every = event -> { };
     // One buffer for every chunk: a new 12 MB array per chunk made the garbage collector work hard.
     private byte[] buffer = new byte[0];
+    private final LongLongHashMap undeclared = new LongLongHashMap();
 
     /** Calls {@code handler} with every event of that type, all fields decoded. */
     public RecordingReader onEvent(String typeName, Consumer<JfrEvent> handler) {
@@ -62,12 +67,14 @@ public final class RecordingReader {
      * @throws EOFException when the file ends inside a chunk
      * @throws DamagedRecordingException when the bytes do not follow the JFR format
      */
-    public void read(Path file) throws IOException {
+    public ReadNotes read(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             List<Place> places = places(channel);
-            for (Place place : places) {
-                readChunk(channel, place, places.get(0).clock());
+            ReadNotes notes = unfinished(places);
+            for (Place place : readable(places)) {
+                notes = notes.plus(readChunk(channel, place, places.get(0).clock()));
             }
+            return notes;
         }
     }
 
@@ -77,15 +84,18 @@ public final class RecordingReader {
      * runs on the part on the same thread once the chunk is read; {@code merge} receives the parts in file order,
      * on the calling thread, while later chunks are still being read.
      *
+     * @return what the read tolerated: undeclared event types, unfinished chunks
      * @throws EOFException when the file ends inside a chunk
      * @throws DamagedRecordingException when the bytes do not follow the JFR format
      */
-    public static <P> void readChunks(Path file, int threads, Function<RecordingReader, P> setUp,
+    public static <P> ReadNotes readChunks(Path file, int threads, Function<RecordingReader, P> setUp,
                                       Consumer<P> chunkRead, Consumer<P> merge) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            List<Place> places = places(channel);
+            List<Place> all = places(channel);
+            ReadNotes[] notes = {unfinished(all)};
+            List<Place> places = readable(all);
             if (places.isEmpty()) {
-                return;
+                return notes[0];
             }
             Chunk.Clock clock = places.get(0).clock();
             ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
@@ -96,7 +106,7 @@ public final class RecordingReader {
             // A reader per thread, so that each keeps one chunk buffer; its handlers are set anew for every chunk.
             ThreadLocal<RecordingReader> readers = ThreadLocal.withInitial(RecordingReader::new);
             try {
-                Deque<Future<P>> reading = new ArrayDeque<>();
+                Deque<Future<Read<P>>> reading = new ArrayDeque<>();
                 Iterator<Place> next = places.iterator();
                 while (next.hasNext() || !reading.isEmpty()) {
                     // One chunk more than threads in flight: memory stays at a few chunk buffers.
@@ -107,17 +117,34 @@ public final class RecordingReader {
                             reader.handlers.clear();
                             reader.every = event -> { };
                             P part = setUp.apply(reader);
-                            reader.readChunk(channel, place, clock);
+                            ReadNotes chunkNotes = reader.readChunk(channel, place, clock);
                             chunkRead.accept(part);
-                            return part;
+                            return new Read<>(part, chunkNotes);
                         }));
                     }
-                    merge.accept(await(reading.removeFirst()));
+                    Read<P> read = await(reading.removeFirst());
+                    notes[0] = notes[0].plus(read.notes());
+                    merge.accept(read.part());
                 }
             } finally {
                 pool.shutdownNow();
             }
+            return notes[0];
         }
+    }
+
+    /** A chunk's part and what reading it tolerated. */
+    private record Read<P>(P part, ReadNotes notes) {
+    }
+
+    /** The places with bytes to read: a chunk not yet flushed has none. */
+    private static List<Place> readable(List<Place> places) {
+        return places.stream().filter(place -> place.size() > 0).toList();
+    }
+
+    private static ReadNotes unfinished(List<Place> places) {
+        int unfinished = (int) places.stream().filter(Place::unfinished).count();
+        return unfinished == 0 ? ReadNotes.NONE : new ReadNotes(Map.of(), unfinished);
     }
 
     private static <P> P await(Future<P> part) throws IOException {
@@ -140,8 +167,8 @@ public final class RecordingReader {
         }
     }
 
-    /** Where a chunk is in the file, and the clock base its header gives. */
-    private record Place(long position, int size, Chunk.Clock clock) {
+    /** Where a chunk is in the file, the clock base its header gives, and whether it was still being written. */
+    private record Place(long position, int size, Chunk.Clock clock, boolean unfinished) {
     }
 
     /** Finds every chunk from its header, checking each one before any is read. */
@@ -160,34 +187,55 @@ public final class RecordingReader {
                 throw new DamagedRecordingException("no chunk starts at byte " + position);
             }
             int major = header.getShort(4);
+            if (major == 1) {
+                throw new UnsupportedFormatException("JFR format version 1." + header.getShort(6)
+                        + " (JDK 9/10), which is not supported; this reader reads 2.x (JDK 11+)");
+            }
             if (major != 2) {
-                throw new DamagedRecordingException("JFR format version " + major + "." + header.getShort(6)
-                                                    + ", which this reader does not know");
+                throw new UnsupportedFormatException("JFR format version " + major + "." + header.getShort(6)
+                        + ", which is not supported; this reader reads 2.x (JDK 11+)");
             }
             long chunkSize = header.getLong(8);
+            // The JVM writes a non-zero file state while a chunk is open: a copy of it ends at the last flush, which
+            // the header's size and offsets point to (both zero before the first flush).
+            boolean unfinished = header.get(FILE_STATE) != 0;
+            if (unfinished && (chunkSize <= Chunk.HEADER_SIZE || header.getLong(24) == 0)) {
+                places.add(new Place(position, 0, null, true)); // nothing of it was flushed yet
+                break;
+            }
             if (chunkSize < Chunk.HEADER_SIZE || chunkSize > Integer.MAX_VALUE - 8) {
                 throw new DamagedRecordingException("a chunk of " + chunkSize + " bytes");
             }
             if (chunkSize > fileSize - position) {
                 throw new EOFException("it ends in the middle of a chunk");
             }
-            if ((header.get(67) & COMPRESSED_INTEGERS) == 0) {
+            if ((header.get(FLAGS) & COMPRESSED_INTEGERS) == 0) {
                 throw new DamagedRecordingException(
                         "a chunk without compressed integers, which this reader does not know");
             }
-            places.add(new Place(position, (int) chunkSize, Chunk.Clock.of(new Bytes(bytes))));
+            places.add(new Place(position, (int) chunkSize, Chunk.Clock.of(new Bytes(bytes)), unfinished));
+            if (unfinished) {
+                break; // what follows its flushed part is still being written
+            }
             position += chunkSize;
         }
         return places;
     }
 
-    private void readChunk(FileChannel channel, Place place, Chunk.Clock clock) throws IOException {
+    private ReadNotes readChunk(FileChannel channel, Place place, Chunk.Clock clock) throws IOException {
         if (buffer.length < place.size()) {
             buffer = new byte[place.size()];
         }
         readFully(channel, ByteBuffer.wrap(buffer, 0, place.size()), place.position());
         Bytes bytes = new Bytes(buffer, place.size());
+        undeclared.clear();
         readEvents(new Chunk(bytes, clock), bytes);
+        if (undeclared.isEmpty()) {
+            return ReadNotes.NONE;
+        }
+        Map<Long, Long> types = new java.util.TreeMap<>();
+        undeclared.forEach((LongLongProcedure) types::put);
+        return new ReadNotes(types, 0);
     }
 
     private void readEvents(Chunk chunk, Bytes bytes) {
@@ -204,6 +252,12 @@ public final class RecordingReader {
             if (typeId > 1) { // 0 is metadata, 1 a checkpoint: both were read before the events
                 EventLayout layout = layouts.get(typeId);
                 if (layout == null) {
+                    if (!declared(chunk, typeId)) {
+                        // The JDK's parser skips such events too; jfr summary lists them as missing metadata.
+                        undeclared.addTo(typeId, 1);
+                        bytes.position(start + size);
+                        continue;
+                    }
                     layout = layout(chunk, typeId);
                     layouts.put(typeId, layout);
                 }
@@ -223,10 +277,14 @@ public final class RecordingReader {
         }
     }
 
+    private static boolean declared(Chunk chunk, long typeId) {
+        return chunk.metadata().type(typeId) != null;
+    }
+
     private EventLayout layout(Chunk chunk, long typeId) {
         JfrType type = chunk.metadata().type(typeId);
-        if (type == null || type.fields().isEmpty() || !type.fields().get(0).name().equals("startTime")) {
-            throw new DamagedRecordingException("an event of undeclared type " + typeId);
+        if (type.fields().isEmpty() || !type.fields().get(0).name().equals("startTime")) {
+            throw new DamagedRecordingException("an event of type " + type.name() + ", which is not an event type");
         }
         return new EventLayout(type, chunk.metadata(), handlers.get(type.name()));
     }

@@ -6,8 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import java.util.function.Function;
+
 import dev.loomscope.jfr.analysis.Analysis;
+import dev.loomscope.jfr.analysis.Formats;
+import dev.loomscope.jfr.analysis.JdkVersion;
+import dev.loomscope.jfr.analysis.PinMethods;
 import dev.loomscope.jfr.analysis.Report;
+import dev.loomscope.jfr.analysis.Section;
 
 /** Writes an {@link Analysis} for people: one block per file, then the combined block when there are several. */
 public final class TextRenderer {
@@ -15,17 +21,6 @@ public final class TextRenderer {
     private static final String LABEL = "  %-17s";
     /** Pin groups shown, longest total first; JSON has them all. */
     private static final int PIN_GROUPS = 10;
-
-    /** What each section needs when the recording lacks it, keyed by the section names of {@link Report#missing()}. */
-    static final Map<String, String> NEEDS = Map.of(
-            Report.CARRIERS, "needs loomscope.ServerRequest or loomscope.ClientCall events, or jdk.VirtualThreadPinned"
-                             + " from JDK 24 on (record with loomscope.jfc)",
-            Report.VIRTUAL_THREADS, "needs jdk.VirtualThreadStart and jdk.VirtualThreadEnd events, which the JDK's"
-                                    + " default settings leave off (record with loomscope.jfc)",
-            Report.REQUESTS, "needs loomscope.ServerRequest events (record with loomscope.jfc)",
-            Report.CLIENT_CALLS, "needs loomscope.ClientCall events (record with loomscope.jfc)",
-            Report.PINNING, "needs jdk.VirtualThreadPinned events (record with loomscope.jfc)",
-            Report.SUBMIT_FAILURES, "needs jdk.VirtualThreadSubmitFailed events (record with loomscope.jfc)");
 
     public void render(Analysis analysis, PrintWriter out) {
         for (Report report : analysis.recordings()) {
@@ -43,39 +38,64 @@ public final class TextRenderer {
         line(out, "recording", "JDK " + (facts.jdk() == null ? "unknown" : facts.jdk()) + ", "
                 + (facts.start() == null ? "no events" : facts.start() + ", " + seconds(facts.durationMillis()))
                 + (facts.loomscopeEvents() ? ", with loomscope events" : ", no loomscope events"));
+        if (facts.unfinishedChunks() > 0) {
+            line(out, "unfinished", "the file was copied while the JVM was still writing it: events after its last"
+                    + " flush are missing (copy it again after the recording stops)");
+        }
+        if (!facts.undeclaredTypes().isEmpty()) {
+            long events = facts.undeclaredTypes().values().stream().mapToLong(Long::longValue).sum();
+            line(out, "skipped", count(events) + (events == 1 ? " event" : " events") + " of undeclared type "
+                    + facts.undeclaredTypes().keySet().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " (missing metadata, as in an emergency dump; jfr summary lists them too)");
+        }
         line(out, "verdict", report.verdict());
-        carriers(report, out);
-        virtualThreads(report, out);
-        requests(report, out);
-        clientCalls(report, out);
-        pinning(report, out);
-        if (report.submitFailures() != null) {
-            line(out, "submit failures", count(report.submitFailures().count()));
-        } else {
-            missing(out, Report.SUBMIT_FAILURES, "submit failures");
+        for (Section section : Section.values()) {
+            if (section.of(report) == null) {
+                missing(out, report, section);
+                continue;
+            }
+            switch (section) {
+                case CARRIERS -> carriers(report, out);
+                case VIRTUAL_THREADS -> virtualThreads(report, out);
+                case REQUESTS -> requests(report, out);
+                case CLIENT_CALLS -> clientCalls(report, out);
+                case PINNING -> pinning(report, out);
+                case SUBMIT_FAILURES -> line(out, section.label(), count(report.submitFailures().count()));
+            }
         }
         out.println();
     }
 
     private void carriers(Report report, PrintWriter out) {
         Report.Carriers carriers = report.carriers();
-        if (carriers == null) {
-            missing(out, Report.CARRIERS, "carriers");
+        boolean requests = report.requests() != null;
+        boolean calls = report.clientCalls() != null;
+        String parallelism = carriers.parallelism() == null ? ""
+                : " (scheduler parallelism " + carriers.parallelism() + ")";
+        if (!requests && !calls) {
+            // Only pin events name carriers here: others may have run and pinned nothing.
+            line(out, "carriers", count(carriers.count()) + " seen in pin events" + parallelism + ": "
+                    + carriers.perCarrier().stream().map(Report.CarrierUse::name).collect(Collectors.joining(", ")));
             return;
         }
-        line(out, "carriers", count(carriers.count())
-                + (carriers.parallelism() == null ? "" : " (scheduler parallelism " + carriers.parallelism() + ")"));
+        line(out, "carriers", count(carriers.count()) + parallelism);
         for (Report.CarrierUse use : carriers.perCarrier()) {
-            out.printf(Locale.ROOT, "    %-28s requests started %s, ended %s; calls started %s, resumed %s%n",
-                       use.name(), count(use.requestStarts()), count(use.requestEnds()), count(use.callStarts()),
-                       count(use.callResumes()));
+            String requestPart = "requests started " + count(use.requestStarts()) + ", ended "
+                                 + count(use.requestEnds());
+            String callPart = "calls started " + count(use.callStarts()) + ", resumed " + count(use.callResumes());
+            out.printf(Locale.ROOT, "    %-28s %s%n", use.name(), requests && calls ? requestPart + "; " + callPart
+                    : requests ? requestPart : callPart);
         }
     }
 
     private void virtualThreads(Report report, PrintWriter out) {
         Report.VirtualThreads threads = report.virtualThreads();
-        if (threads == null) {
-            missing(out, Report.VIRTUAL_THREADS, "virtual threads");
+        if (threads.started() == null || threads.ended() == null) {
+            line(out, "virtual threads", threads.started() == null
+                    ? count(threads.ended()) + " ended; starts were not recorded (jdk.VirtualThreadStart off),"
+                      + " so nothing is known of threads alive"
+                    : count(threads.started()) + " started; ends were not recorded (jdk.VirtualThreadEnd off),"
+                      + " so nothing is known of threads alive");
             return;
         }
         line(out, "virtual threads", count(threads.started()) + " started, " + count(threads.ended()) + " ended, "
@@ -89,10 +109,6 @@ public final class TextRenderer {
 
     private void requests(Report report, PrintWriter out) {
         Report.Requests requests = report.requests();
-        if (requests == null) {
-            missing(out, Report.REQUESTS, "requests");
-            return;
-        }
         line(out, "requests", count(requests.count()) + " (" + count(requests.onVirtualThreads())
                 + " on virtual threads) on " + count(requests.handlerThreads()) + " handler threads, at most "
                 + count(requests.maxInFlightPerHandlerThread()) + " at once per handler thread");
@@ -106,10 +122,6 @@ public final class TextRenderer {
 
     private void clientCalls(Report report, PrintWriter out) {
         Report.ClientCalls calls = report.clientCalls();
-        if (calls == null) {
-            missing(out, Report.CLIENT_CALLS, "client calls");
-            return;
-        }
         line(out, "client calls", count(calls.count()) + "; " + count(calls.onHandlerThread()) + " ("
                 + percent(calls.onHandlerThreadShare()) + ") on the handler's own thread; "
                 + count(calls.resumedOnOtherCarrier()) + " (" + percent(calls.resumedOnOtherCarrierShare())
@@ -120,28 +132,39 @@ public final class TextRenderer {
 
     private void pinning(Report report, PrintWriter out) {
         Report.Pinning pinning = report.pinning();
-        if (pinning == null) {
-            missing(out, Report.PINNING, "pinning");
-            return;
-        }
         if (pinning.count() == 0) {
-            line(out, "pinning", "none");
+            line(out, "pinning", pinning.threshold() == null ? "none"
+                    : "no pin of " + pinning.threshold() + " or more (this recording's threshold)");
             return;
         }
         line(out, "pinning", pins(pinning.count()) + ", " + millis(pinning.totalMillis()) + " in total, longest "
-                + millis(pinning.maxMillis()));
-        List<Report.PinGroup> groups = pinning.groups();
-        for (Report.PinGroup group : groups.subList(0, Math.min(groups.size(), PIN_GROUPS))) {
-            out.printf(Locale.ROOT, "    %s: %s, %s in total, longest %s%n", group.topFrame(),
-                       pins(group.count()), millis(group.totalMillis()), millis(group.maxMillis()));
-            detail(out, "reason", group.reasons());
-            detail(out, "blocking", group.blockingOperations());
-            detail(out, "carriers", group.carriers());
+                + millis(pinning.maxMillis())
+                + (pinning.threshold() == null ? "" : " (pins under " + pinning.threshold() + " not recorded)"));
+        // By method, lines under it, as jfr view pinned-threads groups them.
+        List<PinMethods.PinMethod> methods = PinMethods.of(pinning.groups());
+        for (PinMethods.PinMethod method : methods.subList(0, Math.min(methods.size(), PIN_GROUPS))) {
+            List<Report.PinGroup> lines = method.lines();
+            out.printf(Locale.ROOT, "    %s: %s, %s in total, longest %s%n",
+                       lines.size() == 1 ? lines.get(0).topFrame() : method.method(),
+                       pins(method.count()), millis(method.totalMillis()), millis(method.maxMillis()));
+            if (lines.size() > 1) {
+                out.printf(Locale.ROOT, "      %-9s %s%n", "lines", lines.stream()
+                        .map(g -> PinMethods.line(g.topFrame()) + " (" + millis(g.totalMillis()) + ")")
+                        .collect(Collectors.joining(", ")));
+            }
+            detail(out, "reason", distinct(lines, Report.PinGroup::reasons));
+            detail(out, "blocking", distinct(lines, Report.PinGroup::blockingOperations));
+            detail(out, "carriers", distinct(lines, Report.PinGroup::carriers));
         }
-        if (groups.size() > PIN_GROUPS) {
-            out.printf(Locale.ROOT, "    ... %s more places (all of them with --format json)%n",
-                       count(groups.size() - PIN_GROUPS));
+        if (methods.size() > PIN_GROUPS) {
+            out.printf(Locale.ROOT, "    ... %s more methods (every line with --format json)%n",
+                       count(methods.size() - PIN_GROUPS));
         }
+    }
+
+    private static List<String> distinct(List<Report.PinGroup> lines,
+                                         Function<Report.PinGroup, List<String>> values) {
+        return lines.stream().flatMap(g -> values.apply(g).stream()).distinct().toList();
     }
 
     private static void detail(PrintWriter out, String label, List<String> values) {
@@ -150,8 +173,12 @@ public final class TextRenderer {
         }
     }
 
-    private static void missing(PrintWriter out, String section, String label) {
-        line(out, label, NEEDS.get(section));
+    private static void missing(PrintWriter out, Report report, Section section) {
+        Integer feature = JdkVersion.feature(report.recording().jdk());
+        line(out, section.label(), section.virtualThreadEvents() && JdkVersion.withoutVirtualThreads(feature)
+                ? "JDK " + feature + " has no virtual threads (they are final from JDK " + JdkVersion.VIRTUAL_THREADS
+                  + ")"
+                : section.needs());
     }
 
     private static void line(PrintWriter out, String label, String text) {
@@ -175,19 +202,19 @@ public final class TextRenderer {
     }
 
     static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return Formats.count(n);
     }
 
     private static String number(double value) {
-        return value == Math.rint(value) ? count((long) value) : String.format(Locale.ROOT, "%,.2f", value);
+        return Formats.decimal(value, 2);
     }
 
     private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+        return Formats.percent(share);
     }
 
     private static String millis(double millis) {
-        return String.format(Locale.ROOT, millis >= 100 ? "%,.0f ms" : "%.1f ms", millis);
+        return Formats.millis(millis);
     }
 
     private static String seconds(double millis) {

@@ -68,8 +68,10 @@ class CountsMatchTheJdkTest {
     private static Map<String, Long> ours(Path file) throws RecordingException, IOException {
         Report report = RecordingAnalyzer.analyze(List.of(file)).combined();
         Map<String, Long> ours = new HashMap<>();
-        ours.put("jdk.VirtualThreadStart", report.virtualThreads() == null ? 0 : report.virtualThreads().started());
-        ours.put("jdk.VirtualThreadEnd", report.virtualThreads() == null ? 0 : report.virtualThreads().ended());
+        ours.put("jdk.VirtualThreadStart", report.virtualThreads() == null || report.virtualThreads().started() == null ? 0
+                : report.virtualThreads().started());
+        ours.put("jdk.VirtualThreadEnd", report.virtualThreads() == null || report.virtualThreads().ended() == null ? 0
+                : report.virtualThreads().ended());
         ours.put("jdk.VirtualThreadPinned", report.pinning() == null ? 0 : report.pinning().count());
         ours.put("jdk.VirtualThreadSubmitFailed", report.submitFailures() == null ? 0 : report.submitFailures().count());
         ours.put("loomscope.ServerRequest", report.requests() == null ? 0 : report.requests().count());

@@ -30,7 +30,8 @@ class ReportCommandTest {
         assertThat(names(report)).containsExactly("sources", "recording", "carriers", "virtualThreads", "requests",
                                                   "clientCalls", "pinning", "submitFailures", "missing", "verdict");
         assertThat(names(report.get("recording"))).containsExactly("jdk", "start", "end", "durationMillis",
-                                                                   "loomscopeEvents");
+                                                                   "loomscopeEvents", "unfinishedChunks",
+                                                                   "undeclaredTypes");
         assertThat(names(report.get("carriers"))).containsExactly("count", "parallelism", "perCarrier");
         assertThat(names(report.get("carriers").get("perCarrier").get(0)))
                 .containsExactly("name", "requestStarts", "requestEnds", "callStarts", "callResumes");
@@ -44,7 +45,8 @@ class ReportCommandTest {
         assertThat(names(report.get("clientCalls"))).containsExactly("count", "onHandlerThread",
                 "onHandlerThreadShare", "resumedOnOtherCarrier", "resumedOnOtherCarrierShare", "byOutcome",
                 "latencyMillis");
-        assertThat(names(report.get("pinning"))).containsExactly("count", "totalMillis", "maxMillis", "groups");
+        assertThat(names(report.get("pinning"))).containsExactly("count", "totalMillis", "maxMillis", "groups",
+                                                                 "threshold");
         assertThat(names(report.get("pinning").get("groups").get(0))).containsExactly("topFrame", "count",
                 "totalMillis", "maxMillis", "reasons", "blockingOperations", "carriers", "stackTrace");
         assertThat(names(report.get("submitFailures"))).containsExactly("count");

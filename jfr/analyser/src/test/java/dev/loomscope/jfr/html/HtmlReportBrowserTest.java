@@ -78,8 +78,13 @@ class HtmlReportBrowserTest {
 
     private static void open(Path page) {
         browser.get(page.toAbsolutePath().toUri().toString());
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(
-                driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-rendered")));
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                    driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-rendered")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // A script error stops the page before it marks itself drawn: name the error, not the wait.
+            throw new AssertionError("the page did not finish drawing; console: " + consoleErrors(), e);
+        }
     }
 
     private static List<LogEntry> consoleErrors() {
@@ -142,5 +147,19 @@ class HtmlReportBrowserTest {
 
         assertThat(consoleErrors()).isEmpty();
         assertThat(browser.findElement(By.id("missing")).getText()).contains("requests");
+    }
+
+    @Test
+    void recordingWithoutCarriersDrawsEveryPartAndSaysRequestsInFlightWereNotRecorded() throws Exception {
+        Path page = OUT.resolve("no-carriers.html");
+        JsonNode json = writeReport(Fixtures.NO_PINS_DEFAULT, page);
+        assertThat(json.get("carriers").isNull()).isTrue();
+
+        open(page);
+
+        assertThat(consoleErrors()).isEmpty();
+        assertThat(shown("carriers")).isEmpty();
+        assertThat(browser.findElement(By.id("inflight-note")).getText()).startsWith("Not recorded");
+        assertThat(browser.findElements(By.cssSelector("#jmc tbody tr"))).isNotEmpty();
     }
 }
