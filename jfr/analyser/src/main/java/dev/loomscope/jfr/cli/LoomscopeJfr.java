@@ -17,7 +17,11 @@ import picocli.CommandLine.Spec;
          subcommands = {ReportCommand.class, CheckCommand.class},
          mixinStandardHelpOptions = true,
          versionProvider = BuildVersion.class,
-         usageHelpWidth = Tools.HELP_WIDTH)
+         usageHelpWidth = Tools.HELP_WIDTH,
+         footerHeading = "%nExample usage:%n",
+         footer = {"  java -jar jfr/analyser/target/loomscope-jfr.jar report loomscope.jfr",
+                   "  java -jar jfr/analyser/target/loomscope-jfr.jar check --max-pinned 5 --max-pinned-time 20ms loomscope.jfr",
+                   ""})
 public final class LoomscopeJfr implements Callable<Integer> {
 
     static final String WORKFLOW = """

@@ -43,6 +43,16 @@ class HelpTest {
         assertEndsWithExamples(Cli.run("check", "--help"), "check");
     }
 
+    @Test
+    void topHelpEndsWithExampleUsageOfBothCommands() {
+        Cli.Result result = Cli.run("--help");
+        assertThat(result.code()).isZero();
+        List<String> lines = result.out().strip().lines().toList();
+        List<String> examples = lines.subList(lines.indexOf("Example usage:") + 1, lines.size());
+        assertThat(examples).hasSize(2)
+                .allSatisfy(line -> assertThat(line).startsWith("  java -jar jfr/analyser/target/loomscope-jfr.jar "));
+    }
+
     private static void assertEndsWithExamples(Cli.Result result, String command) {
         assertThat(result.code()).isZero();
         List<String> lines = result.out().strip().lines().toList();
