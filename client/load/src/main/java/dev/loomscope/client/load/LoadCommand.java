@@ -3,10 +3,13 @@ package dev.loomscope.client.load;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.loomscope.cli.BuildVersion;
+import dev.loomscope.cli.DurationConverter;
+import dev.loomscope.cli.Tools;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -21,8 +24,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "load",
         mixinStandardHelpOptions = true,
+        versionProvider = BuildVersion.class,
         sortOptions = false,
-        usageHelpWidth = 110,
+        usageHelpWidth = Tools.HELP_WIDTH,
         headerHeading = "",
         header = "Loads an HTTP server from virtual threads and measures it.",
         descriptionHeading = "%n",
@@ -32,12 +36,11 @@ import picocli.CommandLine.Spec;
                 + "or --requests. Exit 0 after a run, 1 when the target cannot be reached, 2 for a bad command line.",
         footerHeading = "%nExample usage:%n",
         footer = {
-                "  loomscope-client load http://127.0.0.1:8080/ --connections 64 --duration 15s --warmup 5s",
-                "  loomscope-client load http://127.0.0.1:8080/ --requests 10000",
-                "  loomscope-client load http://127.0.0.1:8080/ --rate 5000 --duration 30s --json | jq .requestsPerSecond"})
+                "  java -jar client/load/target/loomscope-client.jar load http://127.0.0.1:8080/ -c 64 --duration 15s --warmup 5s",
+                "  java -jar client/load/target/loomscope-client.jar load http://127.0.0.1:8080/ --requests 10000",
+                "  java -jar client/load/target/loomscope-client.jar load http://127.0.0.1:8080/ --rate 5000 --duration 30s --json",
+                ""})
 public final class LoadCommand implements Callable<Integer> {
-
-    private static final int CANNOT_CONNECT = 1;
 
     @Spec
     CommandSpec spec;
@@ -70,7 +73,7 @@ public final class LoadCommand implements Callable<Integer> {
     /** How the run ends: one of the two. */
     static final class Length {
         @Option(names = {"-d", "--duration"}, paramLabel = "D", converter = DurationConverter.class,
-                description = "measure for this long: 30s, 500ms, 2m (default: 10s)")
+                description = "measure for this long: 30s, 500ms, 2m or PT30S (default: 10s)")
         Duration duration;
 
         @Option(names = {"-n", "--requests"}, paramLabel = "N",
@@ -90,16 +93,7 @@ public final class LoadCommand implements Callable<Integer> {
 
     /** Runs {@code loomscope-client} with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
     static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine command = new CommandLine(new ClientCommand());
-        command.setOut(out);
-        command.setErr(err);
-        command.setParameterExceptionHandler((e, arguments) -> {
-            CommandLine failed = e.getCommandLine();
-            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + message(e.getMessage()));
-            failed.usage(failed.getErr());
-            return CommandLine.ExitCode.USAGE;
-        });
-        return command.execute(args);
+        return Tools.commandLine(new ClientCommand(), out, err, Map.of()).execute(args);
     }
 
     @Override
@@ -110,7 +104,7 @@ public final class LoadCommand implements Callable<Integer> {
         Optional<String> problem = TargetCheck.problem(options.uri(), options.timeout());
         if (problem.isPresent()) {
             err.println(spec.qualifiedName() + ": cannot connect to " + options.uri() + ": " + problem.get());
-            return CANNOT_CONNECT;
+            return Tools.BAD_DATA;
         }
         LoadResult result = LoadGenerator.run(options, progress -> {
             err.println(ProgressLine.format(progress));
@@ -137,14 +131,5 @@ public final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    // Picocli's messages as our lower-case fragments: "Error: --duration=D, ..." becomes "--duration=D, ...".
-    private static String message(String text) {
-        if (text == null || text.isBlank()) {
-            return "bad command line";
-        }
-        String message = text.startsWith("Error: ") ? text.substring("Error: ".length()) : text;
-        return message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
     }
 }

@@ -62,9 +62,10 @@ public final class LoadGenerator {
         long measuredEnd = !schedule.ends ? tally.lastEnd()
                 : stoppedEarly ? Math.min(System.nanoTime(), schedule.end) : schedule.end;
         Duration elapsed = Duration.ofNanos(Math.max(0, measuredEnd - schedule.measureStart));
+        long missed = schedule.missed(schedule.ends ? measuredEnd : System.nanoTime());
         // Read after the connections have stopped: what is still in flight had no outcome by the end of the run.
         return new LoadResult(options, tally.answeredCount(), elapsed, tally.statusCounts(), tally.errorCounts(),
-                              tally.inFlight(), tally.measuredHistogram());
+                              tally.inFlight(), missed, tally.measuredHistogram());
     }
 
     // Every connect ends within the timeout (refused ones at once); true if the caller was interrupted meanwhile.
@@ -98,7 +99,8 @@ public final class LoadGenerator {
                                                  interval.p50Micros(),
                                                  interval.p99Micros(),
                                                  interval.errors(),
-                                                 interval.inFlight()));
+                                                 interval.inFlight(),
+                                                 schedule.missed(now)));
                     previous = now;
                     tick += TICK_NANOS;
                 }

@@ -19,6 +19,7 @@ public final class LoadOptions {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     /** Connections when none are given. */
     public static final int DEFAULT_CONNECTIONS = 16;
+    private static final int MAX_PORT = 65_535;
 
     private final URI uri;
     private final int connections;
@@ -105,6 +106,10 @@ public final class LoadOptions {
             Objects.requireNonNull(uri, "uri");
             if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
                 throw new IllegalArgumentException("the URL must be http:// with a host, was " + uri);
+            }
+            if (uri.getPort() == 0 || uri.getPort() > MAX_PORT) {
+                throw new IllegalArgumentException("the URL's port must be from 1 to " + MAX_PORT + ", was "
+                                                   + uri.getPort());
             }
             this.uri = uri;
         }

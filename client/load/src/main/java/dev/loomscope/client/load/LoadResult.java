@@ -19,16 +19,18 @@ public final class LoadResult {
     private final Map<Integer, Long> statusCounts;
     private final Map<String, Long> errors;
     private final long unfinished;
+    private final long missed;
     private final Histogram latencies;
 
     LoadResult(LoadOptions options, long requests, Duration elapsed, Map<Integer, Long> statusCounts,
-               Map<String, Long> errors, long unfinished, Histogram latencies) {
+               Map<String, Long> errors, long unfinished, long missed, Histogram latencies) {
         this.options = options;
         this.requests = requests;
         this.elapsed = elapsed;
         this.statusCounts = Collections.unmodifiableMap(statusCounts);
         this.errors = Collections.unmodifiableMap(errors);
         this.unfinished = unfinished;
+        this.missed = missed;
         this.latencies = latencies;
     }
 
@@ -77,6 +79,14 @@ public final class LoadResult {
         return unfinished;
     }
 
+    /**
+     * In open loop, measured requests that were due before the run ended but never sent, because every connection
+     * was still busy with an earlier one: the load the server was owed and did not get. Always 0 in a closed loop.
+     */
+    public long missed() {
+        return missed;
+    }
+
     /** Latency at {@code percentile} (0 to 100) in microseconds, 0 when nothing was answered. */
     public long latencyMicros(double percentile) {
         return latencies.getTotalCount() == 0 ? 0 : latencies.getValueAtPercentile(percentile);
@@ -95,7 +105,7 @@ public final class LoadResult {
     @Override
     public String toString() {
         return "LoadResult[requests=" + requests + ", elapsed=" + elapsed + ", statusCounts=" + statusCounts
-                + ", errors=" + errors + ", unfinished=" + unfinished + ", p50=" + latencyMicros(50) + "us, p99="
+                + ", errors=" + errors + ", unfinished=" + unfinished + ", missed=" + missed + ", p50=" + latencyMicros(50) + "us, p99="
                 + latencyMicros(99) + "us]";
     }
 }

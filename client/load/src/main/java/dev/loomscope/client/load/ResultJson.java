@@ -22,6 +22,23 @@ final class ResultJson {
         json.put("elapsedSeconds", seconds(result.elapsed().toNanos()));
         json.put("requests", result.requests());
         json.put("requestsPerSecond", round(result.requestsPerSecond()));
+        json.put("latencyMillis", result.requests() == 0 ? null : latency(result));
+        Map<String, Long> statuses = new LinkedHashMap<>();
+        result.statusCounts().forEach((status, count) -> statuses.put(String.valueOf(status), count));
+        json.put("statusCounts", statuses);
+        json.put("errors", result.errors());
+        json.put("errorCount", result.errorCount());
+        json.put("unfinished", result.unfinished());
+        json.put("missed", result.missed());
+        try {
+            return new ObjectMapper().writeValueAsString(json) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the result as JSON", e);
+        }
+    }
+
+    // Nothing answered has no latency: null, not a 0 ms that reads as a fast server.
+    private static Map<String, Object> latency(LoadResult result) {
         Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("p50", millis(result.latencyMicros(50)));
         latency.put("p90", millis(result.latencyMicros(90)));
@@ -29,18 +46,7 @@ final class ResultJson {
         latency.put("p999", millis(result.latencyMicros(99.9)));
         latency.put("max", millis(result.maxLatencyMicros()));
         latency.put("mean", round(result.meanLatencyMicros() / 1000.0));
-        json.put("latencyMillis", latency);
-        Map<String, Long> statuses = new LinkedHashMap<>();
-        result.statusCounts().forEach((status, count) -> statuses.put(String.valueOf(status), count));
-        json.put("statusCounts", statuses);
-        json.put("errors", result.errors());
-        json.put("errorCount", result.errorCount());
-        json.put("unfinished", result.unfinished());
-        try {
-            return new ObjectMapper().writeValueAsString(json) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the result as JSON", e);
-        }
+        return latency;
     }
 
     private static double millis(long micros) {

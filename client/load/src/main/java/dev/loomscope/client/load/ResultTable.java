@@ -24,11 +24,19 @@ final class ResultTable {
         rows.add(row("requests", result.requests() + " answered, " + result.errorCount() + " failed, "
                 + result.unfinished() + " unfinished"
                 + (result.unfinished() > 0 ? " (no answer by the end of the run)" : "")));
-        rows.add(row("throughput", Formats.rate(result.requestsPerSecond()) + " req/s"));
-        for (double percentile : PERCENTILES) {
-            rows.add(row("latency p" + label(percentile), Formats.millis(result.latencyMicros(percentile))));
+        if (options.openLoop()) {
+            rows.add(row("missed", result.missed() + (result.missed() > 0
+                    ? " (due but never sent: every connection was busy)" : "")));
         }
-        rows.add(row("latency max", Formats.millis(result.maxLatencyMicros())));
+        rows.add(row("throughput", Formats.rate(result.requestsPerSecond()) + " req/s"));
+        if (result.requests() == 0) {
+            rows.add(row("latency", "none answered"));
+        } else {
+            for (double percentile : PERCENTILES) {
+                rows.add(row("latency p" + label(percentile), Formats.millis(result.latencyMicros(percentile))));
+            }
+            rows.add(row("latency max", Formats.millis(result.maxLatencyMicros())));
+        }
         for (Map.Entry<Integer, Long> status : result.statusCounts().entrySet()) {
             rows.add(row("status " + status.getKey(), String.valueOf(status.getValue())));
         }
@@ -46,7 +54,7 @@ final class ResultTable {
         return table.toString();
     }
 
-    static String label(double percentile) {
+    private static String label(double percentile) {
         return percentile == Math.rint(percentile) ? String.valueOf((long) percentile) : String.valueOf(percentile);
     }
 

@@ -45,6 +45,12 @@ abstract sealed class Schedule permits Schedule.ClosedLoop, Schedule.OpenLoop {
      */
     abstract long next();
 
+    /**
+     * Requests of the measured part due before {@code until} (nanoTime) that no connection has taken: in open loop,
+     * those the schedule owed while every connection was busy; once the run has stopped, those it never sent.
+     */
+    abstract long missed(long until);
+
     /** Sends nothing more; connections waiting for a due time give up. */
     void stop() {
         stopped = true;
@@ -79,6 +85,12 @@ abstract sealed class Schedule permits Schedule.ClosedLoop, Schedule.OpenLoop {
             }
             return now;
         }
+
+        // A closed loop owes nothing: each connection sends when it has its answer.
+        @Override
+        long missed(long until) {
+            return 0;
+        }
     }
 
     /** Open loop: request k is due at start + k / rate; whichever connection is free takes the next one. */
@@ -86,12 +98,14 @@ abstract sealed class Schedule permits Schedule.ClosedLoop, Schedule.OpenLoop {
 
         private final double nanosPerRequest;
         private final AtomicLong slots = new AtomicLong();
+        private final long firstMeasuredSlot;
         private final long lastSlot;
 
         OpenLoop(long start, long measureStart, long end, boolean ends, double rate, long requests) {
             super(start, measureStart, end, ends);
             this.nanosPerRequest = 1e9 / rate;
-            this.lastSlot = ends ? Long.MAX_VALUE : firstMeasuredSlot() + requests;
+            this.firstMeasuredSlot = firstSlotDueAtOrAfter(measureStart);
+            this.lastSlot = ends ? Long.MAX_VALUE : firstMeasuredSlot + requests;
         }
 
         @Override
@@ -121,12 +135,23 @@ abstract sealed class Schedule permits Schedule.ClosedLoop, Schedule.OpenLoop {
             return start + (long) (slot * nanosPerRequest);
         }
 
-        private long firstMeasuredSlot() {
-            long slot = (long) Math.ceil((measureStart - start) / nanosPerRequest);
-            while (slot > 0 && dueTime(slot - 1) - measureStart >= 0) {
+        @Override
+        long missed(long until) {
+            long dueBefore = Math.min(firstSlotDueAtOrAfter(ends ? Math.min(until, end) : until), lastSlot);
+            // Slots are handed out in order, so the taken ones are a prefix; next() may count past the last one.
+            long taken = Math.max(firstMeasuredSlot, Math.min(slots.get(), dueBefore));
+            return Math.max(0, dueBefore - taken);
+        }
+
+        private long firstSlotDueAtOrAfter(long time) {
+            if (time - start <= 0) {
+                return 0;
+            }
+            long slot = (long) Math.ceil((time - start) / nanosPerRequest);
+            while (slot > 0 && dueTime(slot - 1) - time >= 0) {
                 slot--;
             }
-            while (dueTime(slot) - measureStart < 0) {
+            while (dueTime(slot) - time < 0) {
                 slot++;
             }
             return slot;

@@ -54,15 +54,6 @@ final class Tally {
         }
     }
 
-    long measureStart() {
-        return measureStart;
-    }
-
-    /** Whether a request due at {@code intended} belongs to the measured part of the run. */
-    boolean measured(long intended) {
-        return intended - measureStart >= 0;
-    }
-
     /** A connection starts a request (connecting first if it has to). */
     void sent() {
         sent.increment();

@@ -50,10 +50,6 @@ final class Target implements AutoCloseable {
         this.key = OwnedConnections.key(uri.getScheme(), uri.getHost(), port(uri), client.prototype());
     }
 
-    URI uri() {
-        return uri;
-    }
-
     /**
      * Opens a keep-alive connection; {@code onClose} runs when Helidon closes it (an error, or the server's
      * {@code Connection: close}).

@@ -206,6 +206,31 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void countsOpenLoopRequestsDueButNeverSentAsMissed() {
+        // 100 requests are due in the second; one connection against /slow sends at most 20 of them. Every due
+        // request must show somewhere: answered, failed, unfinished or missed.
+        LoadResult result = LoadGenerator.run(LoadOptions.builder(server.uri("/slow"))
+                                                      .connections(1)
+                                                      .rate(100)
+                                                      .duration(Duration.ofSeconds(1))
+                                                      .build());
+
+        assertThat(result.missed()).isGreaterThanOrEqualTo(50);
+        assertThat(result.requests() + result.errorCount() + result.unfinished() + result.missed()).isEqualTo(100);
+    }
+
+    @Test
+    void missesNothingInAClosedLoopOrWhenTheServerKeepsUp() {
+        LoadResult closed = LoadGenerator.run(LoadOptions.builder(server.uri("/slow")).connections(1).requests(5).build());
+        LoadResult open = LoadGenerator.run(LoadOptions.builder(server.uri("/")).connections(4).rate(100)
+                                                    .duration(Duration.ofMillis(500)).build());
+
+        assertThat(closed.missed()).isZero();
+        assertThat(open.missed()).isZero();
+        assertThat(open.requests() + open.unfinished()).isEqualTo(50);
+    }
+
+    @Test
     void reportsProgressEverySecond() {
         List<Progress> progress = new ArrayList<>();
 

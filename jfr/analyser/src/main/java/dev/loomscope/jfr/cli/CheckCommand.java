@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.loomscope.cli.DurationConverter;
+import dev.loomscope.cli.Tools;
 import dev.loomscope.jfr.analysis.Formats;
 import dev.loomscope.jfr.analysis.PinMethods;
 import dev.loomscope.jfr.analysis.PinningFacts;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Spec;
          description = "Checks JFR recordings against limits: exits 0 when every file is within them, 1 with one"
                        + " line per limit exceeded. The defaults allow no pin and no submit failure.",
          sortOptions = false,
-         usageHelpWidth = 120,
+         usageHelpWidth = Tools.HELP_WIDTH,
          footerHeading = "%nExample usage:%n",
          footer = {"  java -jar jfr/analyser/target/loomscope-jfr.jar check loomscope.jfr",
                    "  java -jar jfr/analyser/target/loomscope-jfr.jar check --max-pinned 5 --max-pinned-time 20ms loomscope.jfr",
@@ -62,12 +65,17 @@ final class CheckCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "limits must be 0 or more");
         }
         PrintWriter out = spec.commandLine().getOut();
+        Optional<String> notRegular = RegularFiles.problem(files);
+        if (notRegular.isPresent()) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + notRegular.get());
+            return Tools.BAD_DATA;
+        }
         List<PinningFacts> recordings;
         try {
             recordings = RecordingAnalyzer.pinningFacts(files);
         } catch (RecordingException e) {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
-            return LoomscopeJfr.BAD_DATA;
+            return Tools.BAD_DATA;
         }
         List<String> violations = new ArrayList<>();
         for (PinningFacts recording : recordings) {
@@ -82,7 +90,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         violations.forEach(out::println);
         out.flush();
-        return LoomscopeJfr.BAD_DATA;
+        return Tools.BAD_DATA;
     }
 
     /** One line per limit the recording exceeds. */

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.loomscope.cli.Tools;
 import dev.loomscope.jfr.analysis.Analysis;
 import dev.loomscope.jfr.analysis.RecordingAnalyzer;
 import dev.loomscope.jfr.analysis.RecordingException;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
          description = "Reports carriers, virtual threads, requests, client calls and pinning in JFR recordings, each"
                        + " file on its own and then all together, with a verdict in plain words.",
          sortOptions = false,
-         usageHelpWidth = 120,
+         usageHelpWidth = Tools.HELP_WIDTH,
          footerHeading = "%nExample usage:%n",
          footer = {"  java -jar jfr/analyser/target/loomscope-jfr.jar report loomscope.jfr",
                    "  java -jar jfr/analyser/target/loomscope-jfr.jar report --format json -o report.json loomscope.jfr",
@@ -66,20 +68,25 @@ final class ReportCommand implements Callable<Integer> {
                     "--format html writes a page: name it with -o, e.g. -o report.html");
         }
         PrintWriter err = spec.commandLine().getErr();
+        Optional<String> notRegular = RegularFiles.problem(files);
+        if (notRegular.isPresent()) {
+            err.println(spec.qualifiedName() + ": " + notRegular.get());
+            return Tools.BAD_DATA;
+        }
         Analysis analysis;
         try {
             // Only the HTML page draws timelines; choosing their earliest spans is work the other formats skip.
             analysis = RecordingAnalyzer.analyze(files, format == Format.html ? Timeline.DEFAULT_CAP : 0);
         } catch (RecordingException e) {
             err.println(spec.qualifiedName() + ": " + e.getMessage());
-            return LoomscopeJfr.BAD_DATA;
+            return Tools.BAD_DATA;
         }
         if (output == null) {
             try {
                 render(analysis, spec.commandLine().getOut());
             } catch (IOException e) {
                 err.println(spec.qualifiedName() + ": cannot write the report: " + e.getMessage());
-                return LoomscopeJfr.BAD_DATA;
+                return Tools.BAD_DATA;
             }
             return 0;
         }
@@ -91,7 +98,7 @@ final class ReportCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             err.println(spec.qualifiedName() + ": cannot write " + output + ": " + e.getMessage());
-            return LoomscopeJfr.BAD_DATA;
+            return Tools.BAD_DATA;
         }
         return 0;
     }

@@ -10,12 +10,27 @@ import org.junit.jupiter.api.Test;
 class HelpTest {
 
     @Test
-    void noArgumentsExplainsRecordReportCheckAndExits0() {
+    void noArgumentsExplainsRecordReportCheckAndExits2() {
         Cli.Result result = Cli.run();
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).startsWith("loomscope-jfr: missing command" + System.lineSeparator())
+                .contains("1. record", "2. report", "3. check",
+                          "java -jar jfr/analyser/target/loomscope-jfr.jar report loomscope.jfr");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void versionNamesTheToolAndTheBuild() {
+        Cli.Result result = Cli.run("--version");
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("1. record", "2. report", "3. check",
-                                          "java -jar jfr/analyser/target/loomscope-jfr.jar report loomscope.jfr");
-        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).matches("loomscope-jfr \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
+    }
+
+    @Test
+    void helpIsOneHundredTwentyColumnsWide() {
+        Cli.Result result = Cli.run("report", "--help");
+        assertThat(result.out().lines().mapToInt(String::length).max().orElseThrow()).isLessThanOrEqualTo(120);
+        assertThat(Cli.run("--help").out()).contains("Usage: loomscope-jfr", "-V, --version");
     }
 
     @Test
@@ -26,6 +41,16 @@ class HelpTest {
     @Test
     void checkHelpEndsWithExampleUsage() {
         assertEndsWithExamples(Cli.run("check", "--help"), "check");
+    }
+
+    @Test
+    void topHelpEndsWithExampleUsageOfBothCommands() {
+        Cli.Result result = Cli.run("--help");
+        assertThat(result.code()).isZero();
+        List<String> lines = result.out().strip().lines().toList();
+        List<String> examples = lines.subList(lines.indexOf("Example usage:") + 1, lines.size());
+        assertThat(examples).hasSize(2)
+                .allSatisfy(line -> assertThat(line).startsWith("  java -jar jfr/analyser/target/loomscope-jfr.jar "));
     }
 
     private static void assertEndsWithExamples(Cli.Result result, String command) {

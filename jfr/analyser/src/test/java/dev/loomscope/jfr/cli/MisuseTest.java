@@ -1,6 +1,8 @@
 package dev.loomscope.jfr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,6 +66,37 @@ class MisuseTest {
     }
 
     @Test
+    void fifoIsRefusedAtOnceByReportAndExit1() throws Exception {
+        Path fifo = Fifo.make(dir.resolve("x.jfr"));
+        Cli.Result result = assertTimeoutPreemptively(Fifo.HANG_LIMIT, () -> Cli.run("report", fifo.toString()));
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("loomscope-jfr report: " + fifo + " is not a regular file (a pipe); save"
+                                           + " the recording to a file first" + System.lineSeparator());
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void fifoIsRefusedAtOnceByCheckAndExit1() throws Exception {
+        Path fifo = Fifo.make(dir.resolve("x.jfr"));
+        Cli.Result result = assertTimeoutPreemptively(Fifo.HANG_LIMIT,
+                () -> Cli.run("check", Fixtures.PINNING_CLASS_INIT.toString(), fifo.toString()));
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("loomscope-jfr check: " + fifo + " is not a regular file (a pipe); save"
+                                           + " the recording to a file first" + System.lineSeparator());
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void deviceIsRefusedAndExit1() {
+        Path device = Path.of("/dev/null");
+        assumeTrue(Files.exists(device), "no /dev/null here");
+        Cli.Result result = assertTimeoutPreemptively(Fifo.HANG_LIMIT, () -> Cli.run("report", device.toString()));
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("loomscope-jfr report: /dev/null is not a regular file (a device); save"
+                                           + " the recording to a file first" + System.lineSeparator());
+    }
+
+    @Test
     void reportWithoutFileIsUsageErrorExit2() {
         Cli.Result result = Cli.run("report");
         assertThat(result.code()).isEqualTo(2);
@@ -100,7 +133,7 @@ class MisuseTest {
         Cli.Result result = Cli.run("check", "--max-pinned-time", "20", Fixtures.PINNING_CLASS_INIT.toString());
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).startsWith("loomscope-jfr check: invalid value for option '--max-pinned-time':"
-                                            + " expected a duration like 20ms or 1s, not '20'");
+                                            + " '20' has no unit, write e.g. 20s or 20ms (units: ns, us, ms, s, m, h)");
     }
 
     @Test
