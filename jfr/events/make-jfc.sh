@@ -14,8 +14,11 @@ jdk=$("$here/../../.ci/jdk")
     jdk.VirtualThreadPinned#enabled=true jdk.VirtualThreadPinned#stackTrace=true jdk.VirtualThreadPinned#threshold=1ms \
     jdk.VirtualThreadSubmitFailed#enabled=true jdk.VirtualThreadSubmitFailed#stackTrace=true \
     +loomscope.ServerRequest#enabled=true +loomscope.ServerRequest#threshold=0ms \
-    +loomscope.ClientCall#enabled=true +loomscope.ClientCall#threshold=0ms
+    +loomscope.ClientCall#enabled=true +loomscope.ClientCall#threshold=0ms \
+    +loomscope.VirtualThreadSlice#enabled=true +loomscope.VirtualThreadSlice#threshold=0ms \
+    +loomscope.VirtualThreadWakeup#enabled=true \
+    +loomscope.RecorderStatus#enabled=true +loomscope.RecorderStatus#period=everyChunk
 # Name the template so JMC's Template Manager lists it as loomscope's.
-sed -i 's|^<configuration [^>]*>|<configuration version="2.0" label="loomscope" description="JDK default settings plus virtual thread start and end, pins from 1 ms, and loomscope request and client call events" provider="loomscope">|' \
+sed -i 's|^<configuration [^>]*>|<configuration version="2.0" label="loomscope" description="JDK default settings plus virtual thread start and end, pins from 1 ms, loomscope request and client call events, and the recorder agent slices and wake-ups" provider="loomscope">|' \
     "$here/src/main/resources/loomscope.jfc"
 echo "wrote $here/src/main/resources/loomscope.jfc with $("$jdk/bin/java" -version 2>&1 | head -1)"

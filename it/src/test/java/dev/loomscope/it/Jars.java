@@ -24,6 +24,10 @@ final class Jars {
         return jar("loomscope.jfr.jar", "jfr/analyser/target/loomscope-jfr.jar");
     }
 
+    static Path agent() {
+        return jar("loomscope.agent.jar", "jfr/agent/target/loomscope-agent.jar");
+    }
+
     static Path client() {
         return jar("loomscope.client.jar", "client/load/target/loomscope-client.jar");
     }
