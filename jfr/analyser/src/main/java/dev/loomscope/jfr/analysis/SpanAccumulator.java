@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 import com.carrotsearch.hppc.LongLongHashMap;
 import com.carrotsearch.hppc.procedures.LongLongProcedure;
 
+import dev.loomscope.jfr.event.ClientCallEvent;
+import dev.loomscope.jfr.event.ServerRequestEvent;
 import dev.loomscope.jfr.read.JfrEvent;
 import dev.loomscope.jfr.read.JfrFrame;
 import dev.loomscope.jfr.read.JfrThread;
@@ -42,13 +44,9 @@ final class SpanAccumulator {
     private final LatencyRecorder requestLatency = new LatencyRecorder();
     private final LatencyRecorder callLatency = new LatencyRecorder();
     private final Map<String, PinGroupBuilder> pinGroups = new HashMap<>();
-    private final FieldIndexes requestFields = new FieldIndexes(
-            "threadId", "requestId", "startCarrier", "endCarrier", "path", "status", "virtual", "eventThread");
-    private final FieldIndexes callFields = new FieldIndexes(
-            "threadId", "handlerThreadId", "requestId", "startCarrier", "endCarrier", "outcome", "status", "virtual",
-            "eventThread");
-    private final FieldIndexes pinnedFields = new FieldIndexes(
-            "stackTrace", "carrierThread", "pinnedReason", "blockingOperation", "eventThread");
+    private final RequestFields requestFields = new RequestFields();
+    private final CallFields callFields = new CallFields();
+    private final PinnedFields pinnedFields = new PinnedFields();
     private int fileRequestsFrom;
     private int fileCallsFrom;
     private int filePinsFrom;
@@ -105,9 +103,9 @@ final class SpanAccumulator {
 
     /** Handlers for the types this part reads, one method each; without {@code spans}, only pins. */
     Map<String, Consumer<JfrEvent>> handlers(boolean spans) {
-        return spans ? Map.of(EventAccumulator.SERVER_REQUEST, this::request, EventAccumulator.CLIENT_CALL, this::call,
-                              EventAccumulator.VIRTUAL_THREAD_PINNED, this::pinned)
-                : Map.of(EventAccumulator.VIRTUAL_THREAD_PINNED, this::pinned);
+        return spans ? Map.of(ServerRequestEvent.NAME, this::request, ClientCallEvent.NAME, this::call,
+                              JdkEvents.VIRTUAL_THREAD_PINNED, this::pinned)
+                : Map.of(JdkEvents.VIRTUAL_THREAD_PINNED, this::pinned);
     }
 
     int requestCount() {
@@ -130,20 +128,25 @@ final class SpanAccumulator {
     private void request(JfrEvent event) {
         long start = event.startNanos();
         long end = event.endNanos();
-        int[] f = requestFields.of(event);
-        requests.add(start, end, threadId(event, f[0], f[7]), 0, event.getLong(f[1]),
-                     carriers.index(text(event.getString(f[2]))), carriers.index(text(event.getString(f[3]))),
-                     paths.index(text(event.getString(f[4]))), (int) event.getLong(f[5]), event.getBoolean(f[6]));
+        RequestFields f = requestFields;
+        f.update(event);
+        requests.add(start, end, threadId(event, f.threadId, f.eventThread), 0, event.getLong(f.requestId),
+                     carriers.index(text(event.getString(f.startCarrier))),
+                     carriers.index(text(event.getString(f.endCarrier))),
+                     paths.index(text(event.getString(f.path))), (int) event.getLong(f.status),
+                     event.getBoolean(f.virtual));
         requestLatency.record(end - start);
     }
 
     private void call(JfrEvent event) {
         long start = event.startNanos();
         long end = event.endNanos();
-        int[] f = callFields.of(event);
-        calls.add(start, end, threadId(event, f[0], f[8]), event.getLong(f[1]), event.getLong(f[2]),
-                  carriers.index(text(event.getString(f[3]))), carriers.index(text(event.getString(f[4]))),
-                  outcomes.index(text(event.getString(f[5]))), (int) event.getLong(f[6]), event.getBoolean(f[7]));
+        CallFields f = callFields;
+        f.update(event);
+        calls.add(start, end, threadId(event, f.threadId, f.eventThread), event.getLong(f.handlerThreadId),
+                  event.getLong(f.requestId), carriers.index(text(event.getString(f.startCarrier))),
+                  carriers.index(text(event.getString(f.endCarrier))), outcomes.index(text(event.getString(f.outcome))),
+                  (int) event.getLong(f.status), event.getBoolean(f.virtual));
         callLatency.record(end - start);
     }
 
@@ -171,15 +174,16 @@ final class SpanAccumulator {
         long nanos = end - start;
         pinnedNanos += nanos;
         pinnedMaxNanos = Math.max(pinnedMaxNanos, nanos);
-        int[] f = pinnedFields.of(event);
-        List<JfrFrame> stack = event.getStackTrace(f[0]);
+        PinnedFields f = pinnedFields;
+        f.update(event);
+        List<JfrFrame> stack = event.getStackTrace(f.stackTrace);
         String topFrame = Frames.topApplicationFrame(stack);
         // carrierThread, blockingOperation and pinnedReason exist from JDK 24; JDK 21 records none of them (-1).
-        JfrThread carrierThread = event.getThread(f[1]);
+        JfrThread carrierThread = event.getThread(f.carrierThread);
         String carrier = carrierThread == null || carrierThread.javaName() == null ? "" : carrierThread.javaName();
         PinGroupBuilder group = pinGroups.computeIfAbsent(topFrame, PinGroupBuilder::new);
-        group.add(nanos, event.getString(f[2]), event.getString(f[3]), carrier, stack);
-        pins.add(start, end, javaThreadId(event.getThread(f[4])), 0, 0,
+        group.add(nanos, event.getString(f.pinnedReason), event.getString(f.blockingOperation), carrier, stack);
+        pins.add(start, end, javaThreadId(event.getThread(f.eventThread)), 0, 0,
                  carriers.index(carrier), carriers.index(carrier), frames.index(topFrame), 0, true);
     }
 
