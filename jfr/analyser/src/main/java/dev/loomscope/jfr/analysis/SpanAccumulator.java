@@ -5,13 +5,10 @@ import static dev.loomscope.jfr.analysis.EventAccumulator.instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import com.carrotsearch.hppc.LongLongHashMap;
@@ -31,7 +28,6 @@ import dev.loomscope.jfr.read.JfrThread;
  */
 final class SpanAccumulator {
 
-    private static final int STACK_FRAMES = 32;
     private static final int BY_PATH_ENTRIES = 50;
 
     private final Names carriers = new Names(Integer.MAX_VALUE);
@@ -200,40 +196,16 @@ final class SpanAccumulator {
 
     /** Carriers and what ran on each; null when no span names one. */
     Report.Carriers carriers(Integer parallelism) {
-        // Counted by carrier index first: a map lookup per span would dominate on millions of spans.
-        long[][] counts = new long[carriers.size()][];
-        countCarriers(counts, requests, 0);
-        countCarriers(counts, calls, 2);
-        for (int i = 0; i < pins.size(); i++) {
-            use(counts, pins.startCarrier(i));
-        }
-        Map<String, long[]> uses = new TreeMap<>(NaturalOrder.INSTANCE);
-        for (int index = 0; index < counts.length; index++) {
-            String name = carriers.name(index);
-            if (counts[index] != null && !name.isEmpty()) {
-                uses.put(name, counts[index]);
-            }
-        }
-        if (uses.isEmpty()) {
-            return null;
-        }
-        List<Report.CarrierUse> perCarrier = new ArrayList<>();
-        uses.forEach((name, n) -> perCarrier.add(new Report.CarrierUse(name, n[0], n[1], n[2], n[3])));
-        return new Report.Carriers(uses.size(), parallelism, perCarrier);
+        return carrierUse().carriers(parallelism);
     }
 
-    private static long[] use(long[][] counts, int carrier) {
-        if (counts[carrier] == null) {
-            counts[carrier] = new long[4];
-        }
-        return counts[carrier];
+    /** Threads and carriers the requests and calls ran on, for the verdict. */
+    Verdict.Usage usage() {
+        return carrierUse().usage();
     }
 
-    private static void countCarriers(long[][] counts, SpanStore spans, int column) {
-        for (int i = 0; i < spans.size(); i++) {
-            use(counts, spans.startCarrier(i))[column]++;
-            use(counts, spans.endCarrier(i))[column + 1]++;
-        }
+    private CarrierUse carrierUse() {
+        return new CarrierUse(carriers, requests, calls, pins);
     }
 
     Report.Requests requests(Report.Carriers carrierSection) {
@@ -258,7 +230,7 @@ final class SpanAccumulator {
         byStatus.forEach((status, count) -> statuses.put(Integer.toString(status), count));
         long threads = SpanStore.distinctThreads(requests.sortedThreadKeys(), false);
         return new Report.Requests(requests.size(), onVirtual, threads,
-                                   requests.peakOverlapPerThread(), peak, ratio, mostFirst(byPath, BY_PATH_ENTRIES),
+                                   requests.peakOverlapPerThread(), peak, ratio, Names.mostFirst(byPath, BY_PATH_ENTRIES),
                                    statuses, requestLatency.toMillis());
     }
 
@@ -280,37 +252,8 @@ final class SpanAccumulator {
         Map<String, Long> byOutcome = outcomes.counts(byOutcomeIndex);
         long count = calls.size();
         return new Report.ClientCalls(count, onHandler, share(onHandler, count), resumedElsewhere,
-                                      share(resumedElsewhere, count), mostFirst(byOutcome, Integer.MAX_VALUE),
+                                      share(resumedElsewhere, count), Names.mostFirst(byOutcome, Integer.MAX_VALUE),
                                       callLatency.toMillis());
-    }
-
-    /** Threads and carriers the requests and calls ran on, for the verdict. */
-    Verdict.Usage usage() {
-        Set<Integer> requestCarriers = carrierIndexes(requests);
-        Set<Integer> callCarriers = carrierIndexes(calls);
-        Set<Integer> all = new TreeSet<>(requestCarriers);
-        all.addAll(callCarriers);
-        Set<Integer> shared = new TreeSet<>(requestCarriers);
-        shared.retainAll(callCarriers);
-        long virtualThreads = SpanStore.distinctThreads(requests.sortedThreadKeys(), calls.sortedThreadKeys(), true);
-        return new Verdict.Usage(virtualThreads, all.size(), shared.size(),
-                                 requests.size() - requests.onVirtualThreads(),
-                                 calls.size() - calls.onVirtualThreads());
-    }
-
-    private Set<Integer> carrierIndexes(SpanStore spans) {
-        boolean[] seen = new boolean[carriers.size()];
-        for (int i = 0; i < spans.size(); i++) {
-            seen[spans.startCarrier(i)] = true;
-            seen[spans.endCarrier(i)] = true;
-        }
-        Set<Integer> indexes = new HashSet<>();
-        for (int index = 0; index < seen.length; index++) {
-            if (seen[index] && !carriers.name(index).isEmpty()) {
-                indexes.add(index);
-            }
-        }
-        return indexes;
     }
 
     Timeline timeline(String source, int cap) {
@@ -336,79 +279,7 @@ final class SpanAccumulator {
                             requests.size(), calls.size(), pins.size(), cap);
     }
 
-    private static Map<String, Long> mostFirst(Map<String, Long> counts, int limit) {
-        List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
-        entries.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        Map<String, Long> result = new LinkedHashMap<>();
-        long other = 0;
-        for (Map.Entry<String, Long> entry : entries) {
-            if (result.size() < limit) {
-                result.put(entry.getKey(), entry.getValue());
-            } else {
-                other += entry.getValue();
-            }
-        }
-        if (other > 0) {
-            result.merge(Names.OTHER, other, Long::sum);
-        }
-        return result;
-    }
-
     private static double share(long part, long whole) {
         return whole == 0 ? 0 : Math.round(10_000.0 * part / whole) / 10_000.0;
-    }
-
-    /** Pins of one top frame, as they arrive. */
-    private static final class PinGroupBuilder {
-
-        private final String topFrame;
-        private final Set<String> reasons = new TreeSet<>();
-        private final Set<String> operations = new TreeSet<>();
-        private final Set<String> carriers = new TreeSet<>(NaturalOrder.INSTANCE);
-        private long count;
-        private long totalNanos;
-        private long maxNanos = -1;
-        private List<String> stackTrace = List.of();
-
-        PinGroupBuilder(String topFrame) {
-            this.topFrame = topFrame;
-        }
-
-        void add(long nanos, String reason, String operation, String carrier, List<JfrFrame> stack) {
-            count++;
-            totalNanos += nanos;
-            if (nanos > maxNanos) {
-                maxNanos = nanos;
-                stackTrace = Frames.format(stack, STACK_FRAMES);
-            }
-            if (reason != null && !reason.isEmpty()) {
-                reasons.add(reason);
-            }
-            if (operation != null && !operation.isEmpty()) {
-                operations.add(operation);
-            }
-            if (!carrier.isEmpty()) {
-                carriers.add(carrier);
-            }
-        }
-
-        /** Adds the pins of {@code later}, gathered after these: a longest pin found first stays. */
-        void add(PinGroupBuilder later) {
-            count += later.count;
-            totalNanos += later.totalNanos;
-            if (later.maxNanos > maxNanos) {
-                maxNanos = later.maxNanos;
-                stackTrace = later.stackTrace;
-            }
-            reasons.addAll(later.reasons);
-            operations.addAll(later.operations);
-            carriers.addAll(later.carriers);
-        }
-
-        Report.PinGroup build() {
-            return new Report.PinGroup(topFrame, count, LatencyRecorder.millis(totalNanos),
-                                       LatencyRecorder.millis(Math.max(0, maxNanos)), List.copyOf(reasons),
-                                       List.copyOf(operations), List.copyOf(carriers), stackTrace);
-        }
     }
 }
