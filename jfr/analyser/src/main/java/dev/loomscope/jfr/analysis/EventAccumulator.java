@@ -100,7 +100,8 @@ final class EventAccumulator {
             missing.add(Report.CARRIERS);
         }
         // The request section sorts millions of spans; the rest only reads them, so both run at once.
-        CompletableFuture<Report.Requests> requestSection = threads.recorded(ServerRequestEvent.NAME, spans.requestCount())
+        CompletableFuture<Report.Requests> requestSection =
+                threads.recorded(ServerRequestEvent.NAME, spans.requestCount())
                 ? CompletableFuture.supplyAsync(() -> spans.requests(carrierSection)) : null;
         Report.VirtualThreads virtualThreads = threads.virtualThreads();
         if (virtualThreads == null) {

@@ -84,7 +84,7 @@ final class Names {
         return names.size();
     }
 
-    /** {@code counts} largest first, ties by name, with what lies beyond {@code limit} entries summed as {@link #OTHER}. */
+    /** {@code counts} largest first, ties by name; entries beyond {@code limit} are summed as {@link #OTHER}. */
     static Map<String, Long> mostFirst(Map<String, Long> counts, int limit) {
         List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
         entries.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));

@@ -230,7 +230,8 @@ final class SpanAccumulator {
         byStatus.forEach((status, count) -> statuses.put(Integer.toString(status), count));
         long threads = SpanStore.distinctThreads(requests.sortedThreadKeys(), false);
         return new Report.Requests(requests.size(), onVirtual, threads,
-                                   requests.peakOverlapPerThread(), peak, ratio, Names.mostFirst(byPath, BY_PATH_ENTRIES),
+                                   requests.peakOverlapPerThread(), peak, ratio,
+                                   Names.mostFirst(byPath, BY_PATH_ENTRIES),
                                    statuses, requestLatency.toMillis());
     }
 
