@@ -8,7 +8,7 @@
 # every 2,000 requests, recorded with jfr/events/src/main/resources/loomscope.jfc, until the JFR repository holds
 # TARGET_MB or LOAD_SECONDS pass. (A real server under curl load on 2 shared cores made ~0.1 MB/s: 30+ minutes for
 # 200 MB; the analyser's cost is per event, whoever commits it.)
-# Usage: cd /work/main && .ci/jdk mvn -B -q -o -pl jfr/analyser -am package -DskipTests && jfr/analyser/bench/analyser-speed.sh
+# Usage (from the repository root): .ci/jdk mvn -B -q -o -pl jfr/analyser -am package -DskipTests && jfr/analyser/bench/analyser-speed.sh
 #        TARGET_MB=50 LOAD_SECONDS=120 jfr/analyser/bench/analyser-speed.sh     (smaller, faster)
 #        RECORDING=big.jfr jfr/analyser/bench/analyser-speed.sh                 (time an existing recording)
 #        BASELINE=/tmp/old/jfr/analyser/target/loomscope-jfr.jar RECORDING=big.jfr jfr/analyser/bench/analyser-speed.sh

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes the small committed JFR fixtures of the analyser's tests. Run from anywhere, after building the server:
-#   cd /work/main && .ci/jdk mvn -B -q package -DskipTests
+# Makes the small committed JFR fixtures of the analyser's tests. Run from anywhere, after building (from the repository root):
+#   .ci/jdk mvn -B -q package -DskipTests
 #   jfr/analyser/src/test/resources/recordings/make-recordings.sh
 # Each loomscope fixture starts the built server on free ports (loopback only) with its own recording
 # (app.recording.file), sends a few curl requests, and stops it with SIGTERM, which writes the recording.
