@@ -7,7 +7,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jdk=$("$here/../../.ci/jdk")
 # Each line of loomscope-additions.jfc as an event-setting argument ('+' adds events default.jfc lacks), so every
-# event appears once in the output; JfcTemplateTest checks that the two files agree.
+# event appears once in the output; RecordingTemplateTest checks that the two files agree.
 "$jdk/bin/jfr" configure --input default --output "$here/src/main/resources/loomscope.jfc" \
     jdk.VirtualThreadStart#enabled=true jdk.VirtualThreadStart#stackTrace=false \
     jdk.VirtualThreadEnd#enabled=true \

@@ -8,7 +8,7 @@
 # every 2,000 requests, recorded with jfr/events/src/main/resources/loomscope.jfc, until the JFR repository holds
 # TARGET_MB or LOAD_SECONDS pass. (A real server under curl load on 2 shared cores made ~0.1 MB/s: 30+ minutes for
 # 200 MB; the analyser's cost is per event, whoever commits it.)
-# Usage: cd /work/main && .ci/jdk mvn -B -q -o -pl jfr/analyser -am package -DskipTests && jfr/analyser/bench/analyser-speed.sh
+# Usage (from the repository root): .ci/jdk mvn -B -q -o -pl jfr/analyser -am package -DskipTests && jfr/analyser/bench/analyser-speed.sh
 #        TARGET_MB=50 LOAD_SECONDS=120 jfr/analyser/bench/analyser-speed.sh     (smaller, faster)
 #        RECORDING=big.jfr jfr/analyser/bench/analyser-speed.sh                 (time an existing recording)
 #        BASELINE=/tmp/old/jfr/analyser/target/loomscope-jfr.jar RECORDING=big.jfr jfr/analyser/bench/analyser-speed.sh
@@ -34,95 +34,13 @@ millis() { date +%s%3N; }
 recording=${RECORDING:-}
 if [ -z "$recording" ]; then
   recording="$work/synthetic.jfr"
-  cat >"$work/Emit.java" <<'JAVA'
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-
-import dev.loomscope.jfr.event.ClientCallEvent;
-import dev.loomscope.jfr.event.ServerRequestEvent;
-
-/** Commits loomscope's real events the way the server does, from a new virtual thread per request, fast. */
-public class Emit {
-    public static class SlowInit {
-        static {
-            try { Thread.sleep(2); } catch (InterruptedException e) { throw new RuntimeException(e); }
-        }
-    }
-
-    public static void main(String[] args) throws Exception {
-        Path repository = Path.of(args[0]);
-        long targetBytes = Long.parseLong(args[1]) * 1024 * 1024;
-        long deadline = System.nanoTime() + Long.parseLong(args[2]) * 1_000_000_000L;
-        byte[] slowInit;
-        try (InputStream in = Emit.class.getResourceAsStream("Emit$SlowInit.class")) {
-            slowInit = in.readAllBytes();
-        }
-        long id = 0;
-        while (size(repository) < targetBytes && System.nanoTime() < deadline) {
-            List<Thread> batch = new ArrayList<>();
-            for (int i = 0; i < 2_000; i++) {
-                long requestId = ++id;
-                boolean pin = requestId % 2_000 == 0;
-                batch.add(Thread.ofVirtual().start(() -> request(requestId, pin, slowInit)));
-            }
-            for (Thread thread : batch) {
-                thread.join();
-            }
-        }
-        System.out.println("requests " + id);
-    }
-
-    private static void request(long id, boolean pin, byte[] slowInit) {
-        ServerRequestEvent request = new ServerRequestEvent();
-        request.beginOn(id);
-        ClientCallEvent call = new ClientCallEvent();
-        call.beginOn(id);
-        call.handlerThreadId = Thread.currentThread().threadId();
-        call.method = "GET";
-        call.uri = "http://127.0.0.1:8080/upstream?delayMs=0&bytes=64";
-        Thread.yield(); // lets the thread resume on another carrier, as after a blocking call
-        call.status = 200;
-        call.outcome = "ok";
-        call.responseBytes = 64;
-        call.endAndCommit();
-        if (pin) {
-            try {
-                Class.forName(SlowInit.class.getName(), true, new ClassLoader(Emit.class.getClassLoader()) {
-                    @Override
-                    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                        return name.equals(SlowInit.class.getName())
-                                ? defineClass(name, slowInit, 0, slowInit.length) : super.loadClass(name, resolve);
-                    }
-                });
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        request.method = "GET";
-        request.path = pin ? "/pinning" : "/";
-        request.status = 200;
-        request.endAndCommit();
-    }
-
-    private static long size(Path repository) throws IOException {
-        try (Stream<Path> files = Files.walk(repository)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-        }
-    }
-}
-JAVA
-  "$jdk/bin/javac" -cp "$root/jfr/analyser/target/loomscope-jfr.jar" -d "$work" "$work/Emit.java"
   mkdir -p "$work/repo"
   echo "emitting events until the JFR repository holds ${target_mb} MB (at most ${load_seconds} s)"
   start=$(millis)
   "$jdk/bin/java" -XX:FlightRecorderOptions:repository="$work/repo" \
       -XX:StartFlightRecording:settings="$root/jfr/events/src/main/resources/loomscope.jfc",filename="$recording" \
-      -cp "$work:$root/jfr/analyser/target/loomscope-jfr.jar" Emit "$work/repo" "$target_mb" "$load_seconds" 2>&1 \
+      -cp "$root/jfr/analyser/target/test-classes:$root/jfr/analyser/target/loomscope-jfr.jar" \
+      dev.loomscope.jfr.fixtures.SyntheticLoad "$work/repo" "$target_mb" "$load_seconds" 2>&1 \
       | grep -v 'jfr,startup' || true
   echo "emitting took $(( ($(millis) - start) / 1000 )) s"
 fi

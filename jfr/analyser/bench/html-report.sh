@@ -3,7 +3,7 @@
 # docs/html-report.md. The recording comes from analyser-speed.sh's emitter (loomscope's real events, one virtual
 # thread per request). Time-to-interactive is the page's own performance.now() when its script has drawn
 # everything (attribute data-render-millis), read from headless Chromium's DOM, three runs, median.
-# Usage: cd /work/main && .ci/jdk mvn -B -q -o -pl jfr/analyser -am package -DskipTests && jfr/analyser/bench/html-report.sh
+# Usage (from the repository root): .ci/jdk mvn -B -q -o -pl jfr/analyser -am package -DskipTests && jfr/analyser/bench/html-report.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Makes the small committed JFR fixtures of the analyser's tests. Run from anywhere, after building the server:
-#   cd /work/main && .ci/jdk mvn -B -q package -DskipTests
+# Makes the small committed JFR fixtures of the analyser's tests. Run from anywhere, after building (from the repository root):
+#   .ci/jdk mvn -B -q package -DskipTests
 #   jfr/analyser/src/test/resources/recordings/make-recordings.sh
 # Each loomscope fixture starts the built server on free ports (loopback only) with its own recording
 # (app.recording.file), sends a few curl requests, and stops it with SIGTERM, which writes the recording.
-# plain-jdk-*.jfr come from a tiny program without loomscope events, recorded with -XX:StartFlightRecording.
+# plain-jdk-*.jfr come from a tiny program without loomscope events (PlainVirtualThreads), recorded with -XX:StartFlightRecording.
 # Fixtures are kept under 2 MB: short runs, and the JDK's default settings plus loomscope's additions only.
 set -euo pipefail
 
@@ -13,6 +13,10 @@ root=$(cd "$here/../../../../../.." && pwd)
 jdk="$root/.ci/jdk"
 jar="$root/server/target/loomscope-server.jar"
 [ -f "$jar" ] || { echo "make-recordings: build the server first: .ci/jdk mvn -B -q package -DskipTests" >&2; exit 2; }
+# The plain-JDK program is a test class of the analyser (dev.loomscope.jfr.fixtures), compiled by that build.
+fixtures="$root/jfr/analyser/target/test-classes"
+[ -f "$fixtures/dev/loomscope/jfr/fixtures/PlainVirtualThreads.class" ] \
+  || { echo "make-recordings: build first: .ci/jdk mvn -B -q package -DskipTests" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -60,33 +64,9 @@ stop_server pinning-class-init
 
 # plain-jdk-no-loomscope.jfr: 200 virtual threads and one class-init pin, recorded with the JDK's default settings
 # plus virtual thread start/end; plain-jdk-default-settings.jfr: the same with the JDK's default settings only
-cat >"$work/PlainVirtualThreads.java" <<'JAVA'
-import java.util.ArrayList;
-import java.util.List;
-
-public class PlainVirtualThreads {
-    static class SlowInit {
-        static {
-            try { Thread.sleep(40); } catch (InterruptedException e) { throw new RuntimeException(e); }
-        }
-    }
-
-    public static void main(String[] args) throws Exception {
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            threads.add(Thread.ofVirtual().name("plain-" + i).start(() -> {
-                try { Thread.sleep(5); } catch (InterruptedException e) { throw new RuntimeException(e); }
-            }));
-        }
-        for (Thread t : threads) t.join();
-        Thread.ofVirtual().start(() -> new SlowInit().hashCode()).join();
-    }
-}
-JAVA
-"$jdk" javac -d "$work" "$work/PlainVirtualThreads.java"
 "$jdk" java -XX:StartFlightRecording:settings=default,+jdk.VirtualThreadStart#enabled=true,+jdk.VirtualThreadEnd#enabled=true,+jdk.VirtualThreadPinned#threshold=10ms,filename="$here/plain-jdk-no-loomscope.jfr" \
-    -cp "$work" PlainVirtualThreads 2>&1 | grep -v 'Started recording\|Use jcmd\|^$' || true
+    -cp "$fixtures" dev.loomscope.jfr.fixtures.PlainVirtualThreads 2>&1 | grep -v 'Started recording\|Use jcmd\|^$' || true
 echo "plain-jdk-no-loomscope.jfr: $(du -h "$here/plain-jdk-no-loomscope.jfr" | cut -f1)"
 "$jdk" java -XX:StartFlightRecording:settings=default,filename="$here/plain-jdk-default-settings.jfr" \
-    -cp "$work" PlainVirtualThreads 2>&1 | grep -v 'Started recording\|Use jcmd\|^$' || true
+    -cp "$fixtures" dev.loomscope.jfr.fixtures.PlainVirtualThreads 2>&1 | grep -v 'Started recording\|Use jcmd\|^$' || true
 echo "plain-jdk-default-settings.jfr: $(du -h "$here/plain-jdk-default-settings.jfr" | cut -f1)"

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import dev.loomscope.jfr.read.ReadNotes;
+import dev.loomscope.jfr.event.ClientCallEvent;
+import dev.loomscope.jfr.event.ServerRequestEvent;
 import dev.loomscope.jfr.read.RecordingReader;
 
 /**
@@ -13,13 +15,6 @@ import dev.loomscope.jfr.read.RecordingReader;
  * the rest).
  */
 final class EventAccumulator {
-
-    static final String SERVER_REQUEST = "loomscope.ServerRequest";
-    static final String CLIENT_CALL = "loomscope.ClientCall";
-    static final String VIRTUAL_THREAD_START = "jdk.VirtualThreadStart";
-    static final String VIRTUAL_THREAD_END = "jdk.VirtualThreadEnd";
-    static final String VIRTUAL_THREAD_PINNED = "jdk.VirtualThreadPinned";
-    static final String VIRTUAL_THREAD_SUBMIT_FAILED = "jdk.VirtualThreadSubmitFailed";
 
     private final SpanAccumulator spans;
     private final ThreadAccumulator threads = new ThreadAccumulator();
@@ -84,7 +79,7 @@ final class EventAccumulator {
     }
 
     private Report.Pinning pinning() {
-        return threads.recorded(VIRTUAL_THREAD_PINNED, spans.pinCount())
+        return threads.recorded(JdkEvents.VIRTUAL_THREAD_PINNED, spans.pinCount())
                 ? spans.pinning().withThreshold(threads.pinThreshold()) : null;
     }
 
@@ -107,10 +102,11 @@ final class EventAccumulator {
     Report report(List<String> sources) {
         Report.Carriers carrierSection = spans.carriers(threads.parallelism());
         // The request section sorts millions of spans; the rest only reads them, so both run at once.
-        CompletableFuture<Report.Requests> requestSection = threads.recorded(SERVER_REQUEST, spans.requestCount())
+        CompletableFuture<Report.Requests> requestSection =
+                threads.recorded(ServerRequestEvent.NAME, spans.requestCount())
                 ? CompletableFuture.supplyAsync(() -> spans.requests(carrierSection)) : null;
         Report.VirtualThreads virtualThreads = threads.virtualThreads();
-        Report.ClientCalls callSection = threads.recorded(CLIENT_CALL, spans.callCount()) ? spans.clientCalls() : null;
+        Report.ClientCalls callSection = threads.recorded(ClientCallEvent.NAME, spans.callCount()) ? spans.clientCalls() : null;
         Report.Pinning pinning = pinning();
         Report.SubmitFailures failures = threads.submitFailures();
         Verdict.Usage usage = spans.usage();

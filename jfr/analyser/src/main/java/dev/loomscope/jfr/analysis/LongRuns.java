@@ -12,10 +12,6 @@ final class LongRuns {
     private int size;
     private boolean sorted = true;
 
-    LongRuns() {
-        this(256);
-    }
-
     LongRuns(int capacity) {
         values = new long[Math.max(16, capacity)];
     }

@@ -1,6 +1,7 @@
 package dev.loomscope.jfr.analysis;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,5 +82,24 @@ final class Names {
 
     int size() {
         return names.size();
+    }
+
+    /** {@code counts} largest first, ties by name; entries beyond {@code limit} are summed as {@link #OTHER}. */
+    static Map<String, Long> mostFirst(Map<String, Long> counts, int limit) {
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
+        entries.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        Map<String, Long> result = new LinkedHashMap<>();
+        long other = 0;
+        for (Map.Entry<String, Long> entry : entries) {
+            if (result.size() < limit) {
+                result.put(entry.getKey(), entry.getValue());
+            } else {
+                other += entry.getValue();
+            }
+        }
+        if (other > 0) {
+            result.merge(Names.OTHER, other, Long::sum);
+        }
+        return result;
     }
 }

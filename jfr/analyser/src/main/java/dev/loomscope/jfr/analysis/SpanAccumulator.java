@@ -5,18 +5,17 @@ import static dev.loomscope.jfr.analysis.EventAccumulator.instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import com.carrotsearch.hppc.LongLongHashMap;
 import com.carrotsearch.hppc.procedures.LongLongProcedure;
 
+import dev.loomscope.jfr.event.ClientCallEvent;
+import dev.loomscope.jfr.event.ServerRequestEvent;
 import dev.loomscope.jfr.read.JfrEvent;
 import dev.loomscope.jfr.read.JfrFrame;
 import dev.loomscope.jfr.read.JfrThread;
@@ -29,7 +28,6 @@ import dev.loomscope.jfr.read.JfrThread;
  */
 final class SpanAccumulator {
 
-    private static final int STACK_FRAMES = 32;
     private static final int BY_PATH_ENTRIES = 50;
 
     private final Names carriers = new Names(Integer.MAX_VALUE);
@@ -42,13 +40,9 @@ final class SpanAccumulator {
     private final LatencyRecorder requestLatency = new LatencyRecorder();
     private final LatencyRecorder callLatency = new LatencyRecorder();
     private final Map<String, PinGroupBuilder> pinGroups = new HashMap<>();
-    private final FieldIndexes requestFields = new FieldIndexes(
-            "threadId", "requestId", "startCarrier", "endCarrier", "path", "status", "virtual", "eventThread");
-    private final FieldIndexes callFields = new FieldIndexes(
-            "threadId", "handlerThreadId", "requestId", "startCarrier", "endCarrier", "outcome", "status", "virtual",
-            "eventThread");
-    private final FieldIndexes pinnedFields = new FieldIndexes(
-            "stackTrace", "carrierThread", "pinnedReason", "blockingOperation", "eventThread");
+    private final RequestFields requestFields = new RequestFields();
+    private final CallFields callFields = new CallFields();
+    private final PinnedFields pinnedFields = new PinnedFields();
     private int fileRequestsFrom;
     private int fileCallsFrom;
     private int filePinsFrom;
@@ -105,9 +99,9 @@ final class SpanAccumulator {
 
     /** Handlers for the types this part reads, one method each; without {@code spans}, only pins. */
     Map<String, Consumer<JfrEvent>> handlers(boolean spans) {
-        return spans ? Map.of(EventAccumulator.SERVER_REQUEST, this::request, EventAccumulator.CLIENT_CALL, this::call,
-                              EventAccumulator.VIRTUAL_THREAD_PINNED, this::pinned)
-                : Map.of(EventAccumulator.VIRTUAL_THREAD_PINNED, this::pinned);
+        return spans ? Map.of(ServerRequestEvent.NAME, this::request, ClientCallEvent.NAME, this::call,
+                              JdkEvents.VIRTUAL_THREAD_PINNED, this::pinned)
+                : Map.of(JdkEvents.VIRTUAL_THREAD_PINNED, this::pinned);
     }
 
     int requestCount() {
@@ -130,20 +124,25 @@ final class SpanAccumulator {
     private void request(JfrEvent event) {
         long start = event.startNanos();
         long end = event.endNanos();
-        int[] f = requestFields.of(event);
-        requests.add(start, end, threadId(event, f[0], f[7]), 0, event.getLong(f[1]),
-                     carriers.index(text(event.getString(f[2]))), carriers.index(text(event.getString(f[3]))),
-                     paths.index(text(event.getString(f[4]))), (int) event.getLong(f[5]), event.getBoolean(f[6]));
+        RequestFields f = requestFields;
+        f.update(event);
+        requests.add(start, end, threadId(event, f.threadId, f.eventThread), 0, event.getLong(f.requestId),
+                     carriers.index(text(event.getString(f.startCarrier))),
+                     carriers.index(text(event.getString(f.endCarrier))),
+                     paths.index(text(event.getString(f.path))), (int) event.getLong(f.status),
+                     event.getBoolean(f.virtual));
         requestLatency.record(end - start);
     }
 
     private void call(JfrEvent event) {
         long start = event.startNanos();
         long end = event.endNanos();
-        int[] f = callFields.of(event);
-        calls.add(start, end, threadId(event, f[0], f[8]), event.getLong(f[1]), event.getLong(f[2]),
-                  carriers.index(text(event.getString(f[3]))), carriers.index(text(event.getString(f[4]))),
-                  outcomes.index(text(event.getString(f[5]))), (int) event.getLong(f[6]), event.getBoolean(f[7]));
+        CallFields f = callFields;
+        f.update(event);
+        calls.add(start, end, threadId(event, f.threadId, f.eventThread), event.getLong(f.handlerThreadId),
+                  event.getLong(f.requestId), carriers.index(text(event.getString(f.startCarrier))),
+                  carriers.index(text(event.getString(f.endCarrier))), outcomes.index(text(event.getString(f.outcome))),
+                  (int) event.getLong(f.status), event.getBoolean(f.virtual));
         callLatency.record(end - start);
     }
 
@@ -171,15 +170,16 @@ final class SpanAccumulator {
         long nanos = end - start;
         pinnedNanos += nanos;
         pinnedMaxNanos = Math.max(pinnedMaxNanos, nanos);
-        int[] f = pinnedFields.of(event);
-        List<JfrFrame> stack = event.getStackTrace(f[0]);
+        PinnedFields f = pinnedFields;
+        f.update(event);
+        List<JfrFrame> stack = event.getStackTrace(f.stackTrace);
         String topFrame = Frames.topApplicationFrame(stack);
         // carrierThread, blockingOperation and pinnedReason exist from JDK 24; JDK 21 records none of them (-1).
-        JfrThread carrierThread = event.getThread(f[1]);
+        JfrThread carrierThread = event.getThread(f.carrierThread);
         String carrier = carrierThread == null || carrierThread.javaName() == null ? "" : carrierThread.javaName();
         PinGroupBuilder group = pinGroups.computeIfAbsent(topFrame, PinGroupBuilder::new);
-        group.add(nanos, event.getString(f[2]), event.getString(f[3]), carrier, stack);
-        pins.add(start, end, javaThreadId(event.getThread(f[4])), 0, 0,
+        group.add(nanos, event.getString(f.pinnedReason), event.getString(f.blockingOperation), carrier, stack);
+        pins.add(start, end, javaThreadId(event.getThread(f.eventThread)), 0, 0,
                  carriers.index(carrier), carriers.index(carrier), frames.index(topFrame), 0, true);
     }
 
@@ -196,40 +196,16 @@ final class SpanAccumulator {
 
     /** Carriers and what ran on each; null when no span names one. */
     Report.Carriers carriers(Integer parallelism) {
-        // Counted by carrier index first: a map lookup per span would dominate on millions of spans.
-        long[][] counts = new long[carriers.size()][];
-        countCarriers(counts, requests, 0);
-        countCarriers(counts, calls, 2);
-        for (int i = 0; i < pins.size(); i++) {
-            use(counts, pins.startCarrier(i));
-        }
-        Map<String, long[]> uses = new TreeMap<>(NaturalOrder.INSTANCE);
-        for (int index = 0; index < counts.length; index++) {
-            String name = carriers.name(index);
-            if (counts[index] != null && !name.isEmpty()) {
-                uses.put(name, counts[index]);
-            }
-        }
-        if (uses.isEmpty()) {
-            return null;
-        }
-        List<Report.CarrierUse> perCarrier = new ArrayList<>();
-        uses.forEach((name, n) -> perCarrier.add(new Report.CarrierUse(name, n[0], n[1], n[2], n[3])));
-        return new Report.Carriers(uses.size(), parallelism, perCarrier);
+        return carrierUse().carriers(parallelism);
     }
 
-    private static long[] use(long[][] counts, int carrier) {
-        if (counts[carrier] == null) {
-            counts[carrier] = new long[4];
-        }
-        return counts[carrier];
+    /** Threads and carriers the requests and calls ran on, for the verdict. */
+    Verdict.Usage usage() {
+        return carrierUse().usage();
     }
 
-    private static void countCarriers(long[][] counts, SpanStore spans, int column) {
-        for (int i = 0; i < spans.size(); i++) {
-            use(counts, spans.startCarrier(i))[column]++;
-            use(counts, spans.endCarrier(i))[column + 1]++;
-        }
+    private CarrierUse carrierUse() {
+        return new CarrierUse(carriers, requests, calls, pins);
     }
 
     Report.Requests requests(Report.Carriers carrierSection) {
@@ -254,7 +230,8 @@ final class SpanAccumulator {
         byStatus.forEach((status, count) -> statuses.put(Integer.toString(status), count));
         long threads = SpanStore.distinctThreads(requests.sortedThreadKeys(), false);
         return new Report.Requests(requests.size(), onVirtual, threads,
-                                   requests.peakOverlapPerThread(), peak, ratio, mostFirst(byPath, BY_PATH_ENTRIES),
+                                   requests.peakOverlapPerThread(), peak, ratio,
+                                   Names.mostFirst(byPath, BY_PATH_ENTRIES),
                                    statuses, requestLatency.toMillis());
     }
 
@@ -276,37 +253,8 @@ final class SpanAccumulator {
         Map<String, Long> byOutcome = outcomes.counts(byOutcomeIndex);
         long count = calls.size();
         return new Report.ClientCalls(count, onHandler, share(onHandler, count), resumedElsewhere,
-                                      share(resumedElsewhere, count), mostFirst(byOutcome, Integer.MAX_VALUE),
+                                      share(resumedElsewhere, count), Names.mostFirst(byOutcome, Integer.MAX_VALUE),
                                       callLatency.toMillis());
-    }
-
-    /** Threads and carriers the requests and calls ran on, for the verdict. */
-    Verdict.Usage usage() {
-        Set<Integer> requestCarriers = carrierIndexes(requests);
-        Set<Integer> callCarriers = carrierIndexes(calls);
-        Set<Integer> all = new TreeSet<>(requestCarriers);
-        all.addAll(callCarriers);
-        Set<Integer> shared = new TreeSet<>(requestCarriers);
-        shared.retainAll(callCarriers);
-        long virtualThreads = SpanStore.distinctThreads(requests.sortedThreadKeys(), calls.sortedThreadKeys(), true);
-        return new Verdict.Usage(virtualThreads, all.size(), shared.size(),
-                                 requests.size() - requests.onVirtualThreads(),
-                                 calls.size() - calls.onVirtualThreads());
-    }
-
-    private Set<Integer> carrierIndexes(SpanStore spans) {
-        boolean[] seen = new boolean[carriers.size()];
-        for (int i = 0; i < spans.size(); i++) {
-            seen[spans.startCarrier(i)] = true;
-            seen[spans.endCarrier(i)] = true;
-        }
-        Set<Integer> indexes = new HashSet<>();
-        for (int index = 0; index < seen.length; index++) {
-            if (seen[index] && !carriers.name(index).isEmpty()) {
-                indexes.add(index);
-            }
-        }
-        return indexes;
     }
 
     Timeline timeline(String source, int cap) {
@@ -332,79 +280,7 @@ final class SpanAccumulator {
                             requests.size(), calls.size(), pins.size(), cap);
     }
 
-    private static Map<String, Long> mostFirst(Map<String, Long> counts, int limit) {
-        List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
-        entries.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        Map<String, Long> result = new LinkedHashMap<>();
-        long other = 0;
-        for (Map.Entry<String, Long> entry : entries) {
-            if (result.size() < limit) {
-                result.put(entry.getKey(), entry.getValue());
-            } else {
-                other += entry.getValue();
-            }
-        }
-        if (other > 0) {
-            result.merge(Names.OTHER, other, Long::sum);
-        }
-        return result;
-    }
-
     private static double share(long part, long whole) {
         return whole == 0 ? 0 : Math.round(10_000.0 * part / whole) / 10_000.0;
-    }
-
-    /** Pins of one top frame, as they arrive. */
-    private static final class PinGroupBuilder {
-
-        private final String topFrame;
-        private final Set<String> reasons = new TreeSet<>();
-        private final Set<String> operations = new TreeSet<>();
-        private final Set<String> carriers = new TreeSet<>(NaturalOrder.INSTANCE);
-        private long count;
-        private long totalNanos;
-        private long maxNanos = -1;
-        private List<String> stackTrace = List.of();
-
-        PinGroupBuilder(String topFrame) {
-            this.topFrame = topFrame;
-        }
-
-        void add(long nanos, String reason, String operation, String carrier, List<JfrFrame> stack) {
-            count++;
-            totalNanos += nanos;
-            if (nanos > maxNanos) {
-                maxNanos = nanos;
-                stackTrace = Frames.format(stack, STACK_FRAMES);
-            }
-            if (reason != null && !reason.isEmpty()) {
-                reasons.add(reason);
-            }
-            if (operation != null && !operation.isEmpty()) {
-                operations.add(operation);
-            }
-            if (!carrier.isEmpty()) {
-                carriers.add(carrier);
-            }
-        }
-
-        /** Adds the pins of {@code later}, gathered after these: a longest pin found first stays. */
-        void add(PinGroupBuilder later) {
-            count += later.count;
-            totalNanos += later.totalNanos;
-            if (later.maxNanos > maxNanos) {
-                maxNanos = later.maxNanos;
-                stackTrace = later.stackTrace;
-            }
-            reasons.addAll(later.reasons);
-            operations.addAll(later.operations);
-            carriers.addAll(later.carriers);
-        }
-
-        Report.PinGroup build() {
-            return new Report.PinGroup(topFrame, count, LatencyRecorder.millis(totalNanos),
-                                       LatencyRecorder.millis(Math.max(0, maxNanos)), List.copyOf(reasons),
-                                       List.copyOf(operations), List.copyOf(carriers), stackTrace);
-        }
     }
 }

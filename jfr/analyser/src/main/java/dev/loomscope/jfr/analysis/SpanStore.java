@@ -5,7 +5,8 @@ import java.util.Arrays;
 import com.carrotsearch.hppc.LongIntHashMap;
 
 /**
- * Spans kept as parallel primitive arrays: about 60 bytes a span, so millions fit where records would not.
+ * Spans kept as parallel primitive arrays: about 80 bytes a span with its sorted times and thread keys, so
+ * millions fit where records would not.
  *
  * <p>Strings (carriers, paths, outcomes, frames) are indexes into a {@link Names} dictionary.
  */

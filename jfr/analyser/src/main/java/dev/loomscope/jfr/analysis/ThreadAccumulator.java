@@ -33,7 +33,7 @@ final class ThreadAccumulator {
     private final Set<String> enabledTypes = new HashSet<>();
     private String pinThreshold;
     private String javaVersion;
-    private final FieldIndexes lifecycleFields = new FieldIndexes("javaThreadId", "eventThread");
+    private final LifecycleFields lifecycleFields = new LifecycleFields();
     private String jvm;
     private long firstNanos = Long.MAX_VALUE;
     private long lastNanos = Long.MIN_VALUE;
@@ -140,10 +140,10 @@ final class ThreadAccumulator {
     Map<String, Consumer<JfrEvent>> handlers(boolean threadLives) {
         Map<String, Consumer<JfrEvent>> handlers = new HashMap<>();
         if (threadLives) {
-            handlers.put(EventAccumulator.VIRTUAL_THREAD_START, this::virtualThreadStart);
-            handlers.put(EventAccumulator.VIRTUAL_THREAD_END, this::virtualThreadEnd);
+            handlers.put(JdkEvents.VIRTUAL_THREAD_START, this::virtualThreadStart);
+            handlers.put(JdkEvents.VIRTUAL_THREAD_END, this::virtualThreadEnd);
         }
-        handlers.put(EventAccumulator.VIRTUAL_THREAD_SUBMIT_FAILED, event -> submitFailures++);
+        handlers.put(JdkEvents.VIRTUAL_THREAD_SUBMIT_FAILED, event -> submitFailures++);
         handlers.put("jdk.ActiveSetting", this::activeSetting);
         handlers.put("jdk.InitialSystemProperty", this::systemProperty);
         handlers.put("jdk.JVMInformation", this::jvmInformation);
@@ -164,9 +164,10 @@ final class ThreadAccumulator {
     private void virtualThreadStart(JfrEvent event) {
         long start = event.startNanos();
         virtualStarted++;
-        int[] f = lifecycleFields.of(event);
+        LifecycleFields f = lifecycleFields;
+        f.update(event);
         long id = lifecycleThreadId(event, f);
-        boolean loomscope = event.threadNameStartsWith(f[1], LOOMSCOPE_THREAD_PREFIX);
+        boolean loomscope = event.threadNameStartsWith(f.eventThread, LOOMSCOPE_THREAD_PREFIX);
         if (loomscope) {
             loomscopeStarted++;
         }
@@ -183,7 +184,8 @@ final class ThreadAccumulator {
     private void virtualThreadEnd(JfrEvent event) {
         long start = event.startNanos();
         virtualEnded++;
-        long id = lifecycleThreadId(event, lifecycleFields.of(event));
+        lifecycleFields.update(event);
+        long id = lifecycleThreadId(event, lifecycleFields);
         alive.down(start);
         if (!aliveThreads.remove(id)) {
             endedBeforeSeenStarting.add(id);
@@ -191,11 +193,11 @@ final class ThreadAccumulator {
         aliveLoomscopeThreads.remove(id);
     }
 
-    private static long lifecycleThreadId(JfrEvent event, int[] f) {
-        if (f[0] >= 0) {
-            return event.getLong(f[0]);
+    private static long lifecycleThreadId(JfrEvent event, LifecycleFields f) {
+        if (f.javaThreadId >= 0) {
+            return event.getLong(f.javaThreadId);
         }
-        JfrThread thread = event.getThread(f[1]);
+        JfrThread thread = event.getThread(f.eventThread);
         return thread == null ? 0 : thread.javaThreadId();
     }
 
@@ -208,7 +210,7 @@ final class ThreadAccumulator {
             }
         } else if ("threshold".equals(name)) {
             String type = event.typeNameOf(event.getLong(event.field("id")));
-            if (EventAccumulator.VIRTUAL_THREAD_PINNED.equals(type)) {
+            if (JdkEvents.VIRTUAL_THREAD_PINNED.equals(type)) {
                 pinThreshold = event.getString(event.field("value"));
             }
         }
@@ -258,8 +260,8 @@ final class ThreadAccumulator {
 
     /** Virtual threads started, ended and alive; null when the recording has neither start nor end events. */
     Report.VirtualThreads virtualThreads() {
-        boolean starts = recorded(EventAccumulator.VIRTUAL_THREAD_START, virtualStarted);
-        boolean ends = recorded(EventAccumulator.VIRTUAL_THREAD_END, virtualEnded);
+        boolean starts = recorded(JdkEvents.VIRTUAL_THREAD_START, virtualStarted);
+        boolean ends = recorded(JdkEvents.VIRTUAL_THREAD_END, virtualEnded);
         if (!starts && !ends) {
             return null;
         }
@@ -273,7 +275,7 @@ final class ThreadAccumulator {
 
     /** Submit failures; null when the recording neither has nor enabled the event. */
     Report.SubmitFailures submitFailures() {
-        return recorded(EventAccumulator.VIRTUAL_THREAD_SUBMIT_FAILED, submitFailures)
+        return recorded(JdkEvents.VIRTUAL_THREAD_SUBMIT_FAILED, submitFailures)
                 ? new Report.SubmitFailures(submitFailures) : null;
     }
 

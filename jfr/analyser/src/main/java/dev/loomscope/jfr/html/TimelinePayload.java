@@ -29,7 +29,6 @@ final class TimelinePayload {
     /** Most requests drawn: keeps a page of a million-event recording under 10 MB and quick to open. */
     static final int MAX_REQUESTS = 40_000;
 
-    private static final double TICK_MILLIS = 0.0;
     private static final double MOUNTED_WITHOUT_CALLS_MILLIS = 1.0;
 
     private final Instant origin;
@@ -91,7 +90,6 @@ final class TimelinePayload {
     }
 
     private void add(List<RequestSpan> drawn, List<CallSpan> calls) {
-        Map<Long, Integer> requestIndex = new HashMap<>();
         Map<Long, List<CallSpan>> callsByRequest = new HashMap<>();
         for (CallSpan call : calls) {
             if (call.requestId() != 0) {
@@ -100,7 +98,6 @@ final class TimelinePayload {
         }
         for (RequestSpan request : drawn) {
             int index = requests.size();
-            requestIndex.put(request.requestId(), index);
             requests.add(new Object[] {request.requestId(), request.threadId(), request.path(), request.status(),
                     millis(request.start()), millis(request.end())});
             List<CallSpan> own = new ArrayList<>();
@@ -154,7 +151,7 @@ final class TimelinePayload {
         Integer lane = carrierIndex.get(carrier);
         if (lane != null && !to.isBefore(from)) {
             double start = millis(from);
-            slices.add(new double[] {lane, start, Math.max(start + TICK_MILLIS, millis(to)), request});
+            slices.add(new double[] {lane, start, Math.max(start, millis(to)), request});
         }
     }
 

@@ -39,7 +39,7 @@ public final class JfrEvent {
                     longs[i] = bytes.position();
                     Strings.skip(bytes);
                 }
-                default -> objects[i] = chunk.pools().field(bytes, fields.get(i), 0);
+                default -> objects[i] = chunk.pools().values().field(bytes, fields.get(i), 0);
             }
         }
         startTicks = longs[0];

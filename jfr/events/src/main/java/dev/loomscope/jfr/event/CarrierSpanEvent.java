@@ -13,6 +13,17 @@ import jdk.jfr.Label;
  */
 public abstract class CarrierSpanEvent extends Event {
 
+    /** Field name of {@link #requestId}, as readers of a recording look it up. */
+    public static final String REQUEST_ID = "requestId";
+    /** Field name of {@link #threadId}. */
+    public static final String THREAD_ID = "threadId";
+    /** Field name of {@link #virtual}. */
+    public static final String VIRTUAL = "virtual";
+    /** Field name of {@link #startCarrier}. */
+    public static final String START_CARRIER = "startCarrier";
+    /** Field name of {@link #endCarrier}. */
+    public static final String END_CARRIER = "endCarrier";
+
     @Label("Request Id")
     @Description("Identifies the server request across loomscope events; 0 when there is none")
     public long requestId;

@@ -18,6 +18,12 @@ public final class ClientCallEvent extends CarrierSpanEvent {
 
     /** Event type name, as {@code jfr print --events} and JMC show it. */
     public static final String NAME = "loomscope.ClientCall";
+    /** Field name of {@link #handlerThreadId}. */
+    public static final String HANDLER_THREAD_ID = "handlerThreadId";
+    /** Field name of {@link #status}. */
+    public static final String STATUS = "status";
+    /** Field name of {@link #outcome}. */
+    public static final String OUTCOME = "outcome";
 
     @Label("Handler Thread Id")
     @Description("Java thread id of the request handler this call was made for; equals Thread Id when the handler"

@@ -17,6 +17,10 @@ public final class ServerRequestEvent extends CarrierSpanEvent {
 
     /** Event type name, as {@code jfr print --events} and JMC show it. */
     public static final String NAME = "loomscope.ServerRequest";
+    /** Field name of {@link #path}. */
+    public static final String PATH = "path";
+    /** Field name of {@link #status}. */
+    public static final String STATUS = "status";
 
     @Label("Method")
     @Description("HTTP method of the request")
