@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
  * (the one number the server passes on), then closes the connection: an oversized length, bytes that are not HTTP, a
  * trickle, nothing at all.
  */
-final class HostileUpstream implements AutoCloseable {
+public final class HostileUpstream implements AutoCloseable {
 
     /** Bytes written in place of an answer. */
-    interface Reply {
+    public interface Reply {
         void write(OutputStream out) throws IOException, InterruptedException;
     }
 
@@ -36,7 +36,7 @@ final class HostileUpstream implements AutoCloseable {
     private final Semaphore requests = new Semaphore(0);
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-    HostileUpstream(Map<Integer, Reply> replies) {
+    public HostileUpstream(Map<Integer, Reply> replies) {
         this.replies = replies;
         try {
             this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
@@ -46,11 +46,11 @@ final class HostileUpstream implements AutoCloseable {
         Thread.ofVirtual().name("hostile-upstream-accept").start(this::acceptAll);
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/upstream");
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
@@ -59,17 +59,26 @@ final class HostileUpstream implements AutoCloseable {
         return requests.tryAcquire(count, 10, TimeUnit.SECONDS);
     }
 
-    static void write(OutputStream out, String text) throws IOException {
+    public static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.US_ASCII));
         out.flush();
     }
 
     /** A status line and then one header byte every 200 ms, for ever: no read waits long, the answer never ends. */
-    static void trickle(OutputStream out) throws IOException, InterruptedException {
+    public static void trickle(OutputStream out) throws IOException, InterruptedException {
         write(out, "HTTP/1.1 200 OK\r\n");
         while (true) {
             write(out, "X");
             Thread.sleep(200);
+        }
+    }
+
+    /** A 200 that claims {@code claimed} bytes and sends zeros until the reader goes away. */
+    public static void claimAndFlood(OutputStream out, long claimed) throws IOException {
+        write(out, "HTTP/1.1 200 OK\r\nContent-Length: " + claimed + "\r\n\r\n");
+        byte[] zeros = new byte[64 << 10];
+        for (long sent = 0; sent < claimed; sent += zeros.length) {
+            out.write(zeros);
         }
     }
 

@@ -9,8 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class LoadGeneratorTest {
@@ -18,17 +17,8 @@ class LoadGeneratorTest {
     // Generous: only a hang would reach it; no assertion depends on how fast this machine is.
     private static final Duration HANG_LIMIT = Duration.ofSeconds(60);
 
-    private static TestServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = new TestServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @AutoClose
+    private static final TestServer server = new TestServer();
 
     @Test
     void sendsExactlyTheRequestedNumberOfRequests() {
