@@ -2,6 +2,8 @@ package dev.loomscope.server;
 
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.loomscope.carrier.ClassInitPin;
+
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -14,7 +16,7 @@ final class PinningService implements HttpService {
 
     private final Object monitor = new Object();
     private final ReentrantLock lock = new ReentrantLock();
-    private final ClassInitBlocker classInit = new ClassInitBlocker();
+    private final ClassInitPin classInit = new ClassInitPin();
 
     @Override
     public void routing(HttpRules rules) {
@@ -31,7 +33,7 @@ final class PinningService implements HttpService {
                     Thread.sleep(millis);
                 }
             }
-            case CLASS_INIT -> classInit.blockInFreshClassInit(millis);
+            case CLASS_INIT -> classInit.pinFor(millis);
             case LOCK -> {
                 lock.lock();
                 try {

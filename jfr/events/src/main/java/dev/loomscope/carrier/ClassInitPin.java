@@ -1,22 +1,23 @@
-package dev.loomscope.server;
+package dev.loomscope.carrier;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Blocks inside a class initializer, every time: each call defines {@link SlowStaticInit} anew in a fresh class
- * loader, because a class is initialized only once per loader.
+ * Pins the calling virtual thread inside a class initializer, the pin JDK 24+ still makes, every time: each call
+ * defines {@link SlowStaticInit} anew in a fresh class loader, because a class is initialized only once per loader.
  */
-public final class ClassInitBlocker {
+public final class ClassInitPin {
 
-    private static final ThreadLocal<Integer> MILLIS = new ThreadLocal<>();
+    private static final ThreadLocal<Long> MILLIS = new ThreadLocal<>();
 
     private final byte[] classBytes;
 
-    ClassInitBlocker() {
+    /** Reads the class file it defines again on every {@link #pinFor}. */
+    public ClassInitPin() {
         String resource = SlowStaticInit.class.getName().replace('.', '/') + ".class";
-        try (InputStream in = ClassInitBlocker.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = ClassInitPin.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing class file " + resource);
             }
@@ -26,7 +27,8 @@ public final class ClassInitBlocker {
         }
     }
 
-    void blockInFreshClassInit(int millis) {
+    /** Runs a fresh copy of {@link SlowStaticInit}'s initializer, which sleeps {@code millis}, on the calling thread. */
+    public void pinFor(long millis) {
         MILLIS.set(millis);
         try {
             Class.forName(SlowStaticInit.class.getName(), true, new FreshLoader(classBytes));
@@ -39,9 +41,9 @@ public final class ClassInitBlocker {
 
     /** Called from {@link SlowStaticInit}'s static initializer, which runs in another loader: hence public. */
     public static void sleepInClassInit() {
-        Integer millis = MILLIS.get();
+        Long millis = MILLIS.get();
         try {
-            Thread.sleep(millis == null ? 0 : millis);
+            Thread.sleep(millis == null ? 0L : millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -53,7 +55,7 @@ public final class ClassInitBlocker {
         private final byte[] classBytes;
 
         FreshLoader(byte[] classBytes) {
-            super("loomscope-class-init", ClassInitBlocker.class.getClassLoader());
+            super("loomscope-class-init", ClassInitPin.class.getClassLoader());
             this.classBytes = classBytes;
         }
 
