@@ -23,8 +23,8 @@ import dev.loomscope.jfr.read.JfrThread;
 /**
  * The spans of one report: requests, client calls and pins, with the carriers, paths and outcomes they name.
  *
- * <p>Spans are kept compactly, one store per kind around a {@link SpanStore}, because peaks need them in time order and JFR files are not in
- * time order.
+ * <p>Spans are kept compactly, one store per kind around a {@link SpanStore}, because peaks need them in time order
+ * and JFR files are not in time order.
  */
 final class SpanAccumulator {
 
