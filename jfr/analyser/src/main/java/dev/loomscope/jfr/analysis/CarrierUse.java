@@ -69,7 +69,7 @@ final class CarrierUse {
         all.addAll(callCarriers);
         Set<Integer> shared = new TreeSet<>(requestCarriers);
         shared.retainAll(callCarriers);
-        long virtualThreads = SpanStore.distinctThreads(requests.sortedThreadKeys(), calls.sortedThreadKeys(), true);
+        long virtualThreads = ThreadKeys.distinct(requests.sortedThreadKeys(), calls.sortedThreadKeys(), true);
         return new Verdict.Usage(virtualThreads, all.size(), shared.size(),
                                  requests.size() - requests.onVirtualThreads(),
                                  calls.size() - calls.onVirtualThreads());

@@ -23,8 +23,8 @@ import dev.loomscope.jfr.read.JfrThread;
 /**
  * The spans of one report: requests, client calls and pins, with the carriers, paths and outcomes they name.
  *
- * <p>Spans are kept compactly in {@link SpanStore}s because peaks need them in time order and JFR files are not in
- * time order.
+ * <p>Spans are kept compactly, one store per kind around a {@link SpanStore}, because peaks need them in time order
+ * and JFR files are not in time order.
  */
 final class SpanAccumulator {
 
@@ -34,9 +34,9 @@ final class SpanAccumulator {
     private final Names paths;
     private final Names outcomes;
     private final Names frames;
-    private final SpanStore requests;
-    private final SpanStore calls;
-    private final SpanStore pins = new SpanStore();
+    private final RequestSpans requests;
+    private final CallSpans calls;
+    private final PinSpans pins;
     private final LatencyRecorder requestLatency = new LatencyRecorder();
     private final LatencyRecorder callLatency = new LatencyRecorder();
     private final Map<String, PinGroupBuilder> pinGroups = new HashMap<>();
@@ -54,11 +54,12 @@ final class SpanAccumulator {
      * get room for {@code spans} each before their arrays grow.
      */
     SpanAccumulator(boolean chunkPart, int spans) {
-        this.requests = new SpanStore(spans);
-        this.calls = new SpanStore(spans);
         this.paths = new Names(chunkPart ? Integer.MAX_VALUE : 10_000);
         this.outcomes = new Names(chunkPart ? Integer.MAX_VALUE : 100);
         this.frames = new Names(chunkPart ? Integer.MAX_VALUE : 100_000);
+        this.requests = new RequestSpans(carriers, paths, spans);
+        this.calls = new CallSpans(carriers, outcomes, spans);
+        this.pins = new PinSpans(carriers, frames);
     }
 
     /** Appends the spans of {@code part}, a later chunk's, with its names looked up in these dictionaries. */
@@ -76,24 +77,24 @@ final class SpanAccumulator {
 
     /** Called by a chunk's part when its chunk is read: sorts what the merged whole will sort faster so. */
     void sortForMerge() {
-        requests.sortForMerge();
-        calls.sortForMerge();
-        pins.sortForMerge();
+        requests.spans().sortForMerge();
+        calls.spans().sortForMerge();
+        pins.spans().sortForMerge();
     }
 
     /** Called before the events of each file. */
     void beginFile() {
-        fileRequestsFrom = requests.size();
-        fileCallsFrom = calls.size();
-        filePinsFrom = pins.size();
+        fileRequestsFrom = requests.spans().size();
+        fileCallsFrom = calls.spans().size();
+        filePinsFrom = pins.spans().size();
     }
 
     /** Called after the events of each file: {@code tag} goes into the top bits of its spans' thread ids. */
     void endFile(long tag) {
         if (tag != 0) {
-            requests.tagThreads(fileRequestsFrom, tag);
+            requests.spans().tagThreads(fileRequestsFrom, tag);
             calls.tagThreads(fileCallsFrom, tag);
-            pins.tagThreads(filePinsFrom, tag);
+            pins.spans().tagThreads(filePinsFrom, tag);
         }
     }
 
@@ -105,63 +106,32 @@ final class SpanAccumulator {
     }
 
     int requestCount() {
-        return requests.size();
+        return requests.spans().size();
     }
 
     /** The larger of the request and call counts: a fair room for the next chunk's part. */
     int spanCount() {
-        return Math.max(requests.size(), calls.size());
+        return Math.max(requestCount(), callCount());
     }
 
     int callCount() {
-        return calls.size();
+        return calls.spans().size();
     }
 
     int pinCount() {
-        return pins.size();
+        return pins.spans().size();
     }
 
     private void request(JfrEvent event) {
-        long start = event.startNanos();
-        long end = event.endNanos();
-        RequestFields f = requestFields;
-        f.update(event);
-        requests.add(start, end, threadId(event, f.threadId, f.eventThread), 0, event.getLong(f.requestId),
-                     carriers.index(text(event.getString(f.startCarrier))),
-                     carriers.index(text(event.getString(f.endCarrier))),
-                     paths.index(text(event.getString(f.path))), (int) event.getLong(f.status),
-                     event.getBoolean(f.virtual));
-        requestLatency.record(end - start);
+        requestFields.update(event);
+        requests.add(event, requestFields);
+        requestLatency.record(event.endNanos() - event.startNanos());
     }
 
     private void call(JfrEvent event) {
-        long start = event.startNanos();
-        long end = event.endNanos();
-        CallFields f = callFields;
-        f.update(event);
-        calls.add(start, end, threadId(event, f.threadId, f.eventThread), event.getLong(f.handlerThreadId),
-                  event.getLong(f.requestId), carriers.index(text(event.getString(f.startCarrier))),
-                  carriers.index(text(event.getString(f.endCarrier))), outcomes.index(text(event.getString(f.outcome))),
-                  (int) event.getLong(f.status), event.getBoolean(f.virtual));
-        callLatency.record(end - start);
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
-    }
-
-    /** The Java thread id of the thread that did the work: the event's threadId field, else its event thread. */
-    private static long threadId(JfrEvent event, int threadIdField, int eventThreadField) {
-        long id = event.getLong(threadIdField);
-        if (id != 0) {
-            return id;
-        }
-        return javaThreadId(event.getThread(eventThreadField));
-    }
-
-    // As RecordedThread.getJavaThreadId reads it, and 0 without a thread.
-    private static long javaThreadId(JfrThread thread) {
-        return thread == null ? 0 : thread.javaThreadId();
+        callFields.update(event);
+        calls.add(event, callFields);
+        callLatency.record(event.endNanos() - event.startNanos());
     }
 
     private void pinned(JfrEvent event) {
@@ -179,8 +149,7 @@ final class SpanAccumulator {
         String carrier = carrierThread == null || carrierThread.javaName() == null ? "" : carrierThread.javaName();
         PinGroupBuilder group = pinGroups.computeIfAbsent(topFrame, PinGroupBuilder::new);
         group.add(nanos, event.getString(f.pinnedReason), event.getString(f.blockingOperation), carrier, stack);
-        pins.add(start, end, javaThreadId(event.getThread(f.eventThread)), 0, 0,
-                 carriers.index(carrier), carriers.index(carrier), frames.index(topFrame), 0, true);
+        pins.add(start, end, SpanStore.javaThreadId(event.getThread(f.eventThread)), carrier, topFrame);
     }
 
     /** Pinning grouped by top application frame, most total time first. */
@@ -190,7 +159,7 @@ final class SpanAccumulator {
                 .sorted(Comparator.comparingDouble(Report.PinGroup::totalMillis).reversed()
                                 .thenComparing(Report.PinGroup::topFrame))
                 .toList();
-        return new Report.Pinning(pins.size(), LatencyRecorder.millis(pinnedNanos),
+        return new Report.Pinning(pinCount(), LatencyRecorder.millis(pinnedNanos),
                                   LatencyRecorder.millis(pinnedMaxNanos), groups, null);
     }
 
@@ -205,32 +174,33 @@ final class SpanAccumulator {
     }
 
     private CarrierUse carrierUse() {
-        return new CarrierUse(carriers, requests, calls, pins);
+        return new CarrierUse(carriers, requests.spans(), calls.spans(), pins.spans());
     }
 
     Report.Requests requests(Report.Carriers carrierSection) {
+        SpanStore spans = requests.spans();
         long onVirtual = 0;
         // Counted by dictionary index and in a primitive map: a boxed map update per span was a tenth of the time.
         long[] byPathIndex = new long[paths.size()];
         LongLongHashMap byStatusCode = new LongLongHashMap();
-        for (int i = 0; i < requests.size(); i++) {
-            if (requests.virtual(i)) {
+        for (int i = 0; i < spans.size(); i++) {
+            if (spans.virtual(i)) {
                 onVirtual++;
             }
-            byPathIndex[requests.label(i)]++;
+            byPathIndex[requests.path(i)]++;
             byStatusCode.addTo(requests.status(i), 1);
         }
         Map<String, Long> byPath = paths.counts(byPathIndex);
         Map<Integer, Long> byStatus = new TreeMap<>();
         byStatusCode.forEach((LongLongProcedure) (status, count) -> byStatus.put((int) status, count));
-        long peak = requests.peakOverlap();
+        long peak = spans.peakOverlap();
         int carrierCount = carrierSection == null ? 0 : carrierSection.count();
         Double ratio = carrierCount == 0 ? null : Math.round(100.0 * peak / carrierCount) / 100.0;
         Map<String, Long> statuses = new LinkedHashMap<>();
         byStatus.forEach((status, count) -> statuses.put(Integer.toString(status), count));
-        long threads = SpanStore.distinctThreads(requests.sortedThreadKeys(), false);
-        return new Report.Requests(requests.size(), onVirtual, threads,
-                                   requests.peakOverlapPerThread(), peak, ratio,
+        long threads = ThreadKeys.distinct(spans.sortedThreadKeys(), false);
+        return new Report.Requests(spans.size(), onVirtual, threads,
+                                   spans.peakOverlapPerThread(), peak, ratio,
                                    Names.mostFirst(byPath, BY_PATH_ENTRIES),
                                    statuses, requestLatency.toMillis());
     }
@@ -240,18 +210,19 @@ final class SpanAccumulator {
         long resumedElsewhere = 0;
         long[] byOutcomeIndex = new long[outcomes.size()];
         int none = carriers.index("");
-        for (int i = 0; i < calls.size(); i++) {
-            if (calls.otherThreadId(i) != 0 && calls.otherThreadId(i) == calls.threadId(i)) {
+        SpanStore spans = calls.spans();
+        for (int i = 0; i < spans.size(); i++) {
+            if (calls.handlerThreadId(i) != 0 && calls.handlerThreadId(i) == spans.threadId(i)) {
                 onHandler++;
             }
-            if (calls.virtual(i) && calls.startCarrier(i) != none && calls.endCarrier(i) != none
-                    && calls.startCarrier(i) != calls.endCarrier(i)) {
+            if (spans.virtual(i) && spans.startCarrier(i) != none && spans.endCarrier(i) != none
+                    && spans.startCarrier(i) != spans.endCarrier(i)) {
                 resumedElsewhere++;
             }
-            byOutcomeIndex[calls.label(i)]++;
+            byOutcomeIndex[calls.outcome(i)]++;
         }
         Map<String, Long> byOutcome = outcomes.counts(byOutcomeIndex);
-        long count = calls.size();
+        long count = spans.size();
         return new Report.ClientCalls(count, onHandler, share(onHandler, count), resumedElsewhere,
                                       share(resumedElsewhere, count), Names.mostFirst(byOutcome, Integer.MAX_VALUE),
                                       callLatency.toMillis());
@@ -259,25 +230,28 @@ final class SpanAccumulator {
 
     Timeline timeline(String source, int cap) {
         List<Timeline.RequestSpan> requestSpans = new ArrayList<>();
-        for (int i : requests.earliest(cap)) {
-            requestSpans.add(new Timeline.RequestSpan(requests.requestId(i), requests.threadId(i), requests.virtual(i),
-                    instant(requests.start(i)), instant(requests.end(i)), carriers.name(requests.startCarrier(i)),
-                    carriers.name(requests.endCarrier(i)), paths.name(requests.label(i)), requests.status(i)));
+        SpanStore r = requests.spans();
+        for (int i : r.earliest(cap)) {
+            requestSpans.add(new Timeline.RequestSpan(requests.requestId(i), r.threadId(i), r.virtual(i),
+                    instant(r.start(i)), instant(r.end(i)), carriers.name(r.startCarrier(i)),
+                    carriers.name(r.endCarrier(i)), paths.name(requests.path(i)), requests.status(i)));
         }
         List<Timeline.CallSpan> callSpans = new ArrayList<>();
-        for (int i : calls.earliest(cap)) {
-            callSpans.add(new Timeline.CallSpan(calls.requestId(i), calls.threadId(i), calls.otherThreadId(i),
-                    calls.virtual(i), instant(calls.start(i)), instant(calls.end(i)),
-                    carriers.name(calls.startCarrier(i)), carriers.name(calls.endCarrier(i)),
-                    outcomes.name(calls.label(i))));
+        SpanStore c = calls.spans();
+        for (int i : c.earliest(cap)) {
+            callSpans.add(new Timeline.CallSpan(calls.requestId(i), c.threadId(i), calls.handlerThreadId(i),
+                    c.virtual(i), instant(c.start(i)), instant(c.end(i)),
+                    carriers.name(c.startCarrier(i)), carriers.name(c.endCarrier(i)),
+                    outcomes.name(calls.outcome(i))));
         }
         List<Timeline.PinSpan> pinSpans = new ArrayList<>();
-        for (int i : pins.earliest(cap)) {
-            pinSpans.add(new Timeline.PinSpan(pins.threadId(i), instant(pins.start(i)), instant(pins.end(i)),
-                                              carriers.name(pins.startCarrier(i)), frames.name(pins.label(i))));
+        SpanStore p = pins.spans();
+        for (int i : p.earliest(cap)) {
+            pinSpans.add(new Timeline.PinSpan(p.threadId(i), instant(p.start(i)), instant(p.end(i)),
+                                              carriers.name(p.startCarrier(i)), frames.name(pins.frame(i))));
         }
         return new Timeline(source, List.copyOf(requestSpans), List.copyOf(callSpans), List.copyOf(pinSpans),
-                            requests.size(), calls.size(), pins.size(), cap);
+                            requestCount(), callCount(), pinCount(), cap);
     }
 
     private static double share(long part, long whole) {

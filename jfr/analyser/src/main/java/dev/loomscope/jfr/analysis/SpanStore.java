@@ -4,11 +4,15 @@ import java.util.Arrays;
 
 import com.carrotsearch.hppc.LongIntHashMap;
 
+import dev.loomscope.jfr.read.JfrEvent;
+import dev.loomscope.jfr.read.JfrThread;
+
 /**
- * Spans kept as parallel primitive arrays: about 80 bytes a span with its sorted times and thread keys, so
- * millions fit where records would not.
+ * What every span has, whatever its kind: times, thread and carriers, as parallel primitive arrays with the sorted
+ * times and thread keys, so that millions fit where records would not.
  *
- * <p>Strings (carriers, paths, outcomes, frames) are indexes into a {@link Names} dictionary.
+ * <p>Carriers are indexes into a {@link Names} dictionary; {@link RequestSpans}, {@link CallSpans} and
+ * {@link PinSpans} keep what their kind adds beside one of these.
  */
 final class SpanStore {
 
@@ -16,12 +20,8 @@ final class SpanStore {
     private long[] start;
     private long[] end;
     private long[] threadId;
-    private long[] otherThreadId;
-    private long[] requestId;
     private int[] startCarrier;
     private int[] endCarrier;
-    private int[] label;
-    private int[] status;
     private boolean[] virtual;
     // Kept as spans arrive, so that a chunk's part can sort them while other chunks are read (see LongRuns).
     private final PeakCounter overlap;
@@ -38,19 +38,26 @@ final class SpanStore {
         start = new long[room];
         end = new long[room];
         threadId = new long[room];
-        otherThreadId = new long[room];
-        requestId = new long[room];
         startCarrier = new int[room];
         endCarrier = new int[room];
-        label = new int[room];
-        status = new int[room];
         virtual = new boolean[room];
         overlap = new PeakCounter(room);
         threadKeys = new LongRuns(room);
     }
 
-    int add(long startNanos, long endNanos, long thread, long otherThread, long request, int fromCarrier,
-            int toCarrier, int labelIndex, int statusCode, boolean isVirtual) {
+    /** Adds the span of a loomscope event, its carriers looked up in {@code carriers}; returns its index. */
+    int add(JfrEvent event, CarrierSpanFields fields, Names carriers) {
+        return add(event.startNanos(), event.endNanos(), threadId(event, fields), event.getBoolean(fields.virtual),
+                   carriers.index(text(event.getString(fields.startCarrier))),
+                   carriers.index(text(event.getString(fields.endCarrier))));
+    }
+
+    /** Adds a span of a virtual thread that stayed on one carrier, as a pin does; returns its index. */
+    int addOnOneCarrier(long startNanos, long endNanos, long thread, int carrier) {
+        return add(startNanos, endNanos, thread, true, carrier, carrier);
+    }
+
+    private int add(long startNanos, long endNanos, long thread, boolean isVirtual, int fromCarrier, int toCarrier) {
         if (size == start.length) {
             grow();
         }
@@ -59,21 +66,32 @@ final class SpanStore {
         start[i] = startNanos;
         end[i] = endNanos;
         threadId[i] = thread;
-        otherThreadId[i] = otherThread;
-        requestId[i] = request;
         startCarrier[i] = fromCarrier;
         endCarrier[i] = toCarrier;
-        label[i] = labelIndex;
-        status[i] = statusCode;
         virtual[i] = isVirtual;
         overlap.up(startNanos);
         overlap.down(endNanos);
-        threadKeys.add(threadKey(thread, isVirtual));
+        threadKeys.add(ThreadKeys.key(thread, isVirtual));
         return i;
     }
 
-    private static long threadKey(long thread, boolean isVirtual) {
-        return thread << 1 | (isVirtual ? 1 : 0);
+    /** A string field's value, empty when the event has none. */
+    static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** The Java thread id of the thread that did the work: the event's threadId field, else its event thread. */
+    private static long threadId(JfrEvent event, CarrierSpanFields fields) {
+        long id = event.getLong(fields.threadId);
+        if (id != 0) {
+            return id;
+        }
+        return javaThreadId(event.getThread(fields.eventThread));
+    }
+
+    /** As RecordedThread.getJavaThreadId reads it, and 0 without a thread. */
+    static long javaThreadId(JfrThread thread) {
+        return thread == null ? 0 : thread.javaThreadId();
     }
 
     /** Sorts the times and thread keys held so far: done by a chunk's part, so that merged ones sort quickly. */
@@ -82,8 +100,8 @@ final class SpanStore {
         threadKeys.sort();
     }
 
-    /** Appends every span of {@code other}, its carrier and label indexes translated by the arrays given. */
-    void append(SpanStore other, int[] carrierIndexes, int[] labelIndexes) {
+    /** Appends every span of {@code other}, its carrier indexes translated by the array given. */
+    void append(SpanStore other, int[] carrierIndexes) {
         int from = size;
         int count = other.size;
         while (start.length < from + count) {
@@ -92,14 +110,10 @@ final class SpanStore {
         System.arraycopy(other.start, 0, start, from, count);
         System.arraycopy(other.end, 0, end, from, count);
         System.arraycopy(other.threadId, 0, threadId, from, count);
-        System.arraycopy(other.otherThreadId, 0, otherThreadId, from, count);
-        System.arraycopy(other.requestId, 0, requestId, from, count);
-        System.arraycopy(other.status, 0, status, from, count);
         System.arraycopy(other.virtual, 0, virtual, from, count);
         for (int i = 0; i < count; i++) {
             startCarrier[from + i] = carrierIndexes[other.startCarrier[i]];
             endCarrier[from + i] = carrierIndexes[other.endCarrier[i]];
-            label[from + i] = labelIndexes[other.label[i]];
         }
         size = from + count;
         overlap.addAll(other.overlap);
@@ -112,12 +126,8 @@ final class SpanStore {
         start = Arrays.copyOf(start, capacity);
         end = Arrays.copyOf(end, capacity);
         threadId = Arrays.copyOf(threadId, capacity);
-        otherThreadId = Arrays.copyOf(otherThreadId, capacity);
-        requestId = Arrays.copyOf(requestId, capacity);
         startCarrier = Arrays.copyOf(startCarrier, capacity);
         endCarrier = Arrays.copyOf(endCarrier, capacity);
-        label = Arrays.copyOf(label, capacity);
-        status = Arrays.copyOf(status, capacity);
         virtual = Arrays.copyOf(virtual, capacity);
     }
 
@@ -128,11 +138,8 @@ final class SpanStore {
         for (int i = 0; i < size; i++) {
             if (i >= from) {
                 threadId[i] |= tag;
-                if (otherThreadId[i] != 0) {
-                    otherThreadId[i] |= tag;
-                }
             }
-            threadKeys.add(threadKey(threadId[i], virtual[i]));
+            threadKeys.add(ThreadKeys.key(threadId[i], virtual[i]));
         }
     }
 
@@ -152,28 +159,12 @@ final class SpanStore {
         return threadId[i];
     }
 
-    long otherThreadId(int i) {
-        return otherThreadId[i];
-    }
-
-    long requestId(int i) {
-        return requestId[i];
-    }
-
     int startCarrier(int i) {
         return startCarrier[i];
     }
 
     int endCarrier(int i) {
         return endCarrier[i];
-    }
-
-    int label(int i) {
-        return label[i];
-    }
-
-    int status(int i) {
-        return status[i];
     }
 
     boolean virtual(int i) {
@@ -263,8 +254,8 @@ final class SpanStore {
     }
 
     /**
-     * The spans' thread ids, each shifted left with the low bit set for a span on a virtual thread, sorted: one sort
-     * answers how many distinct threads ran spans, and how many virtual ones.
+     * The spans' {@link ThreadKeys}, sorted: one sort answers how many distinct threads ran spans, and how many
+     * virtual ones.
      */
     synchronized long[] sortedThreadKeys() {
         // Asked for by the request section and by the verdict's usage, which run at the same time: sorted once.
@@ -277,29 +268,6 @@ final class SpanStore {
             sortedThreadKeys = keys;
         }
         return sortedThreadKeys;
-    }
-
-    /** Distinct threads among sorted thread keys, all of them or the virtual ones only. */
-    static long distinctThreads(long[] sortedKeys, boolean virtualOnly) {
-        return distinctThreads(sortedKeys, new long[0], virtualOnly);
-    }
-
-    /** Distinct threads among two arrays of sorted thread keys together, walked as one merged order. */
-    static long distinctThreads(long[] sortedKeys, long[] moreSortedKeys, boolean virtualOnly) {
-        long count = 0;
-        long previous = -1;
-        int i = 0;
-        int j = 0;
-        while (i < sortedKeys.length || j < moreSortedKeys.length) {
-            long key = j == moreSortedKeys.length || (i < sortedKeys.length && sortedKeys[i] <= moreSortedKeys[j])
-                    ? sortedKeys[i++] : moreSortedKeys[j++];
-            long thread = key >>> 1;
-            if ((!virtualOnly || (key & 1) == 1) && thread != previous) {
-                count++;
-                previous = thread;
-            }
-        }
-        return count;
     }
 
     /** How many spans ran on virtual threads. */
