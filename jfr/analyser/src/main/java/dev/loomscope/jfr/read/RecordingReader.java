@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -34,11 +33,6 @@ import com.carrotsearch.hppc.procedures.LongLongProcedure;
  * {@code RecordingReaderTest} checks that both read the same values from the same files.
  */
 public final class RecordingReader {
-
-    private static final int MAGIC = 0x464C5200; // "FLR\0"
-    private static final int COMPRESSED_INTEGERS = 1;
-    private static final int FILE_STATE = 64;
-    private static final int FLAGS = 67;
 
     private final Map<String, Consumer<JfrEvent>> handlers = new HashMap<>();
     private Consumer<JfrEvent> every = event -> { };
@@ -69,9 +63,9 @@ public final class RecordingReader {
      */
     public ReadNotes read(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            List<Place> places = places(channel);
-            ReadNotes notes = unfinished(places);
-            for (Place place : readable(places)) {
+            List<ChunkPlace> places = ChunkPlace.of(channel);
+            ReadNotes notes = ChunkPlace.unfinished(places);
+            for (ChunkPlace place : ChunkPlace.readable(places)) {
                 notes = notes.plus(readChunk(channel, place, places.get(0).clock()));
             }
             return notes;
@@ -91,9 +85,9 @@ public final class RecordingReader {
     public static <P> ReadNotes readChunks(Path file, int threads, Function<RecordingReader, P> setUp,
                                       Consumer<P> chunkRead, Consumer<P> merge) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            List<Place> all = places(channel);
-            ReadNotes[] notes = {unfinished(all)};
-            List<Place> places = readable(all);
+            List<ChunkPlace> all = ChunkPlace.of(channel);
+            ReadNotes[] notes = {ChunkPlace.unfinished(all)};
+            List<ChunkPlace> places = ChunkPlace.readable(all);
             if (places.isEmpty()) {
                 return notes[0];
             }
@@ -107,11 +101,11 @@ public final class RecordingReader {
             ThreadLocal<RecordingReader> readers = ThreadLocal.withInitial(RecordingReader::new);
             try {
                 Deque<Future<Read<P>>> reading = new ArrayDeque<>();
-                Iterator<Place> next = places.iterator();
+                Iterator<ChunkPlace> next = places.iterator();
                 while (next.hasNext() || !reading.isEmpty()) {
                     // One chunk more than threads in flight: memory stays at a few chunk buffers.
                     while (next.hasNext() && reading.size() <= threads) {
-                        Place place = next.next();
+                        ChunkPlace place = next.next();
                         reading.add(pool.submit(() -> {
                             RecordingReader reader = readers.get();
                             reader.handlers.clear();
@@ -137,16 +131,6 @@ public final class RecordingReader {
     private record Read<P>(P part, ReadNotes notes) {
     }
 
-    /** The places with bytes to read: a chunk not yet flushed has none. */
-    private static List<Place> readable(List<Place> places) {
-        return places.stream().filter(place -> place.size() > 0).toList();
-    }
-
-    private static ReadNotes unfinished(List<Place> places) {
-        int unfinished = (int) places.stream().filter(Place::unfinished).count();
-        return unfinished == 0 ? ReadNotes.NONE : new ReadNotes(Map.of(), unfinished);
-    }
-
     private static <P> P await(Future<P> part) throws IOException {
         try {
             return part.get();
@@ -167,66 +151,11 @@ public final class RecordingReader {
         }
     }
 
-    /** Where a chunk is in the file, the clock base its header gives, and whether it was still being written. */
-    private record Place(long position, int size, Chunk.Clock clock, boolean unfinished) {
-    }
-
-    /** Finds every chunk from its header, checking each one before any is read. */
-    private static List<Place> places(FileChannel channel) throws IOException {
-        List<Place> places = new ArrayList<>();
-        long fileSize = channel.size();
-        byte[] bytes = new byte[Chunk.HEADER_SIZE];
-        long position = 0;
-        while (position < fileSize) {
-            if (fileSize - position < Chunk.HEADER_SIZE) {
-                throw new EOFException("it ends in the middle of a chunk");
-            }
-            ByteBuffer header = ByteBuffer.wrap(bytes);
-            readFully(channel, header, position);
-            if (header.getInt(0) != MAGIC) {
-                throw new DamagedRecordingException("no chunk starts at byte " + position);
-            }
-            int major = header.getShort(4);
-            if (major == 1) {
-                throw new UnsupportedFormatException("JFR format version 1." + header.getShort(6)
-                        + " (JDK 9/10), which is not supported; this reader reads 2.x (JDK 11+)");
-            }
-            if (major != 2) {
-                throw new UnsupportedFormatException("JFR format version " + major + "." + header.getShort(6)
-                        + ", which is not supported; this reader reads 2.x (JDK 11+)");
-            }
-            long chunkSize = header.getLong(8);
-            // The JVM writes a non-zero file state while a chunk is open: a copy of it ends at the last flush, which
-            // the header's size and offsets point to (both zero before the first flush).
-            boolean unfinished = header.get(FILE_STATE) != 0;
-            if (unfinished && (chunkSize <= Chunk.HEADER_SIZE || header.getLong(24) == 0)) {
-                places.add(new Place(position, 0, null, true)); // nothing of it was flushed yet
-                break;
-            }
-            if (chunkSize < Chunk.HEADER_SIZE || chunkSize > Integer.MAX_VALUE - 8) {
-                throw new DamagedRecordingException("a chunk of " + chunkSize + " bytes");
-            }
-            if (chunkSize > fileSize - position) {
-                throw new EOFException("it ends in the middle of a chunk");
-            }
-            if ((header.get(FLAGS) & COMPRESSED_INTEGERS) == 0) {
-                throw new DamagedRecordingException(
-                        "a chunk without compressed integers, which this reader does not know");
-            }
-            places.add(new Place(position, (int) chunkSize, Chunk.Clock.of(new Bytes(bytes)), unfinished));
-            if (unfinished) {
-                break; // what follows its flushed part is still being written
-            }
-            position += chunkSize;
-        }
-        return places;
-    }
-
-    private ReadNotes readChunk(FileChannel channel, Place place, Chunk.Clock clock) throws IOException {
+    private ReadNotes readChunk(FileChannel channel, ChunkPlace place, Chunk.Clock clock) throws IOException {
         if (buffer.length < place.size()) {
             buffer = new byte[place.size()];
         }
-        readFully(channel, ByteBuffer.wrap(buffer, 0, place.size()), place.position());
+        ChunkPlace.readFully(channel, ByteBuffer.wrap(buffer, 0, place.size()), place.position());
         Bytes bytes = new Bytes(buffer, place.size());
         undeclared.clear();
         readEvents(new Chunk(bytes, clock), bytes);
@@ -287,15 +216,5 @@ public final class RecordingReader {
             throw new DamagedRecordingException("an event of type " + type.name() + ", which is not an event type");
         }
         return new EventLayout(type, chunk.metadata(), handlers.get(type.name()));
-    }
-
-    /** Fills {@code buffer} from its position to its limit with the file's bytes from {@code position} on. */
-    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
-        int start = buffer.position();
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position() - start) < 0) {
-                throw new EOFException("it ends in the middle of a chunk");
-            }
-        }
     }
 }
