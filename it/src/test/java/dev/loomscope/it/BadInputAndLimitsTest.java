@@ -59,9 +59,7 @@ class BadInputAndLimitsTest {
     /** Could fail if the server died, stopped answering, or was left unhealthy by the test before. */
     @AfterEach
     void serverIsStillHealthyAndServing() throws Exception {
-        assertThat(server.alive()).as("server process alive").isTrue();
-        assertThat(server.healthy()).as("health").isTrue();
-        assertThat(RawHttp.get("127.0.0.1", server.port(), "/upstream", WAIT).status()).isEqualTo(200);
+        server.assertStillServing(WAIT);
     }
 
     /** Could fail if the read timeout were not applied (a 3 s wait), fired early, or mapped to another status. */

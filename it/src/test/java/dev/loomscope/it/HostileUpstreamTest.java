@@ -60,9 +60,7 @@ class HostileUpstreamTest {
     /** Could fail if the server died or was left unhealthy by the test before. */
     @AfterEach
     void serverIsStillHealthyAndServing() throws Exception {
-        assertThat(server.alive()).as("server process alive").isTrue();
-        assertThat(server.healthy()).as("health").isTrue();
-        assertThat(RawHttp.get("127.0.0.1", server.port(), "/upstream", WAIT).status()).isEqualTo(200);
+        server.assertStillServing(WAIT);
     }
 
     /** Could fail if a body were buffered from its claimed length (an OutOfMemoryError, a 500) or read to its end. */

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * One {@code java -jar loomscope-server.jar} child process on free ports, its output kept in files.
  *
@@ -170,6 +172,13 @@ final class ServerProcess implements AutoCloseable {
             }
             return healthy();
         });
+    }
+
+    /** Fails unless the process is alive, healthy and still answers {@code /upstream}: what a fault test must leave. */
+    void assertStillServing(Duration wait) throws IOException {
+        assertThat(alive()).as("server process alive").isTrue();
+        assertThat(healthy()).as("health").isTrue();
+        assertThat(RawHttp.get("127.0.0.1", port(), "/upstream", wait).status()).isEqualTo(200);
     }
 
     /** Whether {@code /observe/health} answers 2xx right now. */
