@@ -18,6 +18,7 @@ final class EventAccumulator {
 
     private final SpanAccumulator spans;
     private final ThreadAccumulator threads = new ThreadAccumulator();
+    private final SliceAccumulator slices;
 
     /** An accumulator of one or more whole files. */
     EventAccumulator() {
@@ -26,6 +27,7 @@ final class EventAccumulator {
 
     private EventAccumulator(boolean chunkPart, int spans) {
         this.spans = new SpanAccumulator(chunkPart, spans);
+        this.slices = new SliceAccumulator(chunkPart);
     }
 
     /**
@@ -53,6 +55,7 @@ final class EventAccumulator {
     void merge(EventAccumulator part) {
         spans.merge(part.spans);
         threads.merge(part.threads);
+        slices.merge(part.slices);
     }
 
     /**
@@ -63,19 +66,27 @@ final class EventAccumulator {
     RecordingReader register(RecordingReader reader) {
         threads.handlers(true).forEach(reader::onEvent);
         spans.handlers(true).forEach(reader::onEvent);
+        slices.handlers().forEach(reader::onEvent);
         return reader.onEveryEvent(threads::every);
     }
 
-    /** Registers only what {@link #pinningFacts} needs: every other event is skipped by its size. */
+    /**
+     * Registers only what {@link #pinningFacts} needs: pins, submit failures, settings and the recorder's events;
+     * every other event is skipped by its size.
+     */
     RecordingReader registerPinning(RecordingReader reader) {
         threads.handlers(false).forEach(reader::onEvent);
         spans.handlers(false).forEach(reader::onEvent);
+        slices.handlers().forEach(reader::onEvent);
         return reader;
     }
 
-    /** The pinning and submit-failure sections alone, as {@link #report} gives them. */
+    /** The pinning, submit-failure and slices sections alone, as {@link #report} gives them. */
     PinningFacts pinningFacts(String source) {
-        return new PinningFacts(source, pinning(), threads.submitFailures(), threads.facts().unfinishedChunks());
+        // This pass sees no event but its own: the slices' buckets span the slices.
+        return new PinningFacts(source, pinning(), threads.submitFailures(), threads.facts().unfinishedChunks(),
+                                slices.slices(Long.MAX_VALUE, Long.MIN_VALUE, spans.pinSpans(), null, null),
+                                slices.recorder());
     }
 
     private Report.Pinning pinning() {
@@ -92,11 +103,14 @@ final class EventAccumulator {
     void beginFile() {
         spans.beginFile();
         threads.beginFile();
+        slices.beginFile();
     }
 
     /** Called after the events of each file, once both parts have seen them. */
     void endFile() {
-        spans.endFile(threads.endFile());
+        long tag = threads.endFile();
+        spans.endFile(tag);
+        slices.endFile(tag);
     }
 
     Report report(List<String> sources) {
@@ -110,17 +124,26 @@ final class EventAccumulator {
         Report.Pinning pinning = pinning();
         Report.SubmitFailures failures = threads.submitFailures();
         Verdict.Usage usage = spans.usage();
+        Report.RecordingFacts facts = threads.facts();
+        Slices sliceSection = slices.slices(facts.start() == null ? Long.MAX_VALUE : nanos(facts.start()),
+                facts.end() == null ? Long.MIN_VALUE : nanos(facts.end()), spans.pinSpans(),
+                requestSection == null ? null : spans.requestSpans(), spans.paths());
         Report.Requests requests = requestSection == null ? null : requestSection.join();
         String verdict = Verdict.of(requests, callSection, virtualThreads, pinning, usage,
                                     JdkVersion.feature(threads.facts().jdk()));
-        Report report = new Report(List.copyOf(sources), threads.facts(), carrierSection, virtualThreads, requests,
-                                   callSection, pinning, failures, List.of(), verdict);
+        Report report = new Report(List.copyOf(sources), facts, carrierSection, virtualThreads, requests,
+                                   callSection, pinning, failures, sliceSection, slices.recorder(), List.of(),
+                                   verdict);
         return new Report(report.sources(), report.recording(), carrierSection, virtualThreads, requests, callSection,
-                          pinning, failures, Section.missing(report), verdict);
+                          pinning, failures, sliceSection, slices.recorder(), Section.missing(report), verdict);
     }
 
     Timeline timeline(String source, int cap) {
         return spans.timeline(source, cap);
+    }
+
+    static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     static Instant instant(long nanos) {

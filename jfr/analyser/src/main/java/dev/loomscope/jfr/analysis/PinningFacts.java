@@ -8,7 +8,9 @@ package dev.loomscope.jfr.analysis;
  * @param pinning        pins grouped as in the report; null when jdk.VirtualThreadPinned was not recorded
  * @param submitFailures null when jdk.VirtualThreadSubmitFailed was not recorded
  * @param unfinishedChunks chunks still being written when the file was copied: their later events are missing
+ * @param slices         the loomscope recorder's slices, without the request join; null without slices
+ * @param recorder       the recorder's status; null when the recording has none
  */
 public record PinningFacts(String source, Report.Pinning pinning, Report.SubmitFailures submitFailures,
-                           int unfinishedChunks) {
+                           int unfinishedChunks, Slices slices, Report.Recorder recorder) {
 }

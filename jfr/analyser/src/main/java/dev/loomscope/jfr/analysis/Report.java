@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What one or more recordings say about carriers, virtual threads, requests, client calls and pinning.
  *
@@ -18,11 +20,17 @@ import java.util.Map;
  * @param clientCalls    loomscope.ClientCall spans, or null without them
  * @param pinning        jdk.VirtualThreadPinned, grouped by top application frame, or null when not recorded
  * @param submitFailures jdk.VirtualThreadSubmitFailed, or null when not recorded
+ * @param slices         the loomscope recorder's slices and wake-ups, or null without slices; left out of JSON
+ *                       then, so that a recording without the recorder reads exactly as before it existed
+ * @param recorder       what the loomscope recorder said of itself (loomscope.RecorderStatus), or null (and left
+ *                       out of JSON) when the recording has no status event
  * @param missing        names of the sections that are null, in report order
  * @param verdict        plain words: did the server and its client calls share carriers, and how
  */
 public record Report(List<String> sources, RecordingFacts recording, Carriers carriers, VirtualThreads virtualThreads,
                      Requests requests, ClientCalls clientCalls, Pinning pinning, SubmitFailures submitFailures,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Slices slices,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Recorder recorder,
                      List<String> missing, String verdict) {
 
     /** Section names as they appear in {@link #missing()} and in JSON (see {@link Section}). */
@@ -32,6 +40,7 @@ public record Report(List<String> sources, RecordingFacts recording, Carriers ca
     public static final String CLIENT_CALLS = Section.CLIENT_CALLS.key();
     public static final String PINNING = Section.PINNING.key();
     public static final String SUBMIT_FAILURES = Section.SUBMIT_FAILURES.key();
+    public static final String SLICES = Section.SLICES.key();
 
     /**
      * Facts about the recording.
@@ -168,5 +177,20 @@ public record Report(List<String> sources, RecordingFacts recording, Carriers ca
      * @param count events
      */
     public record SubmitFailures(long count) {
+    }
+
+    /**
+     * The loomscope recorder's own status (loomscope.RecorderStatus, once per chunk); off in any chunk wins.
+     *
+     * @param state       on or off
+     * @param reason      why it is off, or what it instruments when on
+     * @param javaVersion the runtime the agent inspected
+     */
+    public record Recorder(String state, String reason, String javaVersion) {
+
+        /** Whether the recorder said it was off. */
+        public boolean off() {
+            return "off".equals(state);
+        }
     }
 }

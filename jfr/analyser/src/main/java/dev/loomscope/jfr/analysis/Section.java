@@ -24,7 +24,10 @@ public enum Section {
             "needs jdk.VirtualThreadPinned events (record with loomscope.jfc)", Report::pinning),
     SUBMIT_FAILURES("submitFailures", "submit failures", List.of("jdk.VirtualThreadSubmitFailed"), true,
                     "needs jdk.VirtualThreadSubmitFailed events (record with loomscope.jfc)",
-                    Report::submitFailures);
+                    Report::submitFailures),
+    SLICES("slices", "slices", List.of("loomscope.VirtualThreadSlice", "loomscope.VirtualThreadWakeup"), false,
+           "needs loomscope.VirtualThreadSlice events: run with the loomscope agent"
+           + " (-javaagent:loomscope-agent.jar) and record with loomscope.jfc", Report::slices);
 
     private final String key;
     private final String label;
@@ -73,8 +76,13 @@ public enum Section {
         return part.apply(report);
     }
 
-    /** The keys of the sections {@code report} lacks, in report order. */
+    /**
+     * The keys of the sections {@code report} lacks, in report order. Slices count as lacking only where the
+     * recorder was present (its status event is in the recording): a recording made without it reads as before.
+     */
     static List<String> missing(Report report) {
-        return java.util.Arrays.stream(values()).filter(s -> s.of(report) == null).map(Section::key).toList();
+        return java.util.Arrays.stream(values())
+                .filter(s -> s.of(report) == null && (s != SLICES || report.recorder() != null))
+                .map(Section::key).toList();
     }
 }

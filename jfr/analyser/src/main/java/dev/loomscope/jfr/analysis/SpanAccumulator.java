@@ -118,6 +118,19 @@ final class SpanAccumulator {
         return calls.spans().size();
     }
 
+    /** The pins' spans, their thread ids tagged per JVM once their file has ended. */
+    SpanStore pinSpans() {
+        return pins.spans();
+    }
+
+    RequestSpans requestSpans() {
+        return requests;
+    }
+
+    Names paths() {
+        return paths;
+    }
+
     int pinCount() {
         return pins.spans().size();
     }

@@ -50,8 +50,17 @@ public final class TextRenderer {
         }
         line(out, "verdict", report.verdict());
         for (Section section : Section.values()) {
+            if (section == Section.SLICES && report.recorder() != null && report.recorder().off()) {
+                SliceText.recorder(report.recorder(), out);
+            }
             if (section.of(report) == null) {
-                missing(out, report, section);
+                if (section == Section.SLICES && report.recorder() != null) {
+                    if (!report.recorder().off()) {
+                        SliceText.noneWhileOn(report.recorder(), out);
+                    }
+                } else if (report.missing().contains(section.key())) {
+                    missing(out, report, section);
+                }
                 continue;
             }
             switch (section) {
@@ -61,6 +70,7 @@ public final class TextRenderer {
                 case CLIENT_CALLS -> clientCalls(report, out);
                 case PINNING -> pinning(report, out);
                 case SUBMIT_FAILURES -> line(out, section.label(), count(report.submitFailures().count()));
+                case SLICES -> SliceText.render(report.slices(), out);
             }
         }
         out.println();
@@ -185,7 +195,7 @@ public final class TextRenderer {
         out.printf(Locale.ROOT, LABEL + "%s%n", label, text);
     }
 
-    private static String latency(Report.Latency latency) {
+    static String latency(Report.Latency latency) {
         return String.format(Locale.ROOT, "p50 %s, p90 %s, p99 %s, p99.9 %s, max %s", millis(latency.p50()),
                              millis(latency.p90()), millis(latency.p99()), millis(latency.p999()),
                              millis(latency.max()));

@@ -1,0 +1,131 @@
+package dev.loomscope.jfr.analysis;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.loomscope.jfr.event.RecorderStatusEvent;
+import dev.loomscope.jfr.event.VirtualThreadSliceEvent;
+import dev.loomscope.jfr.event.VirtualThreadWakeupEvent;
+import dev.loomscope.jfr.read.JfrEvent;
+
+/**
+ * The loomscope recorder's events of one report: slices, wake-ups and the recorder's status, with the carriers,
+ * virtual threads, end kinds and sources they name.
+ *
+ * <p>Thread ids are unique only within one JVM, so a whole accumulator gathers each file apart and adds it at the
+ * file's end with the JVM's tag in the ids' top bits, as {@link SpanAccumulator} tags its spans.
+ */
+final class SliceAccumulator {
+
+    private final ThreadTable carriers = new ThreadTable();
+    private final ThreadTable threads = new ThreadTable();
+    private final Names kinds = new Names(100);
+    private final Names sources = new Names(100);
+    private final SliceStore store = new SliceStore();
+    private final SliceFields sliceFields = new SliceFields();
+    private final SliceFields wakeupFields = new SliceFields();
+    private final boolean part;
+    private SliceAccumulator file;
+    private Report.Recorder recorder;
+
+    /** With {@code part}, the accumulator of one chunk or one file; else of a whole report. */
+    SliceAccumulator(boolean part) {
+        this.part = part;
+    }
+
+    /** Handlers for the recorder's three event types, one method each. */
+    Map<String, Consumer<JfrEvent>> handlers() {
+        return Map.of(VirtualThreadSliceEvent.NAME, this::slice, VirtualThreadWakeupEvent.NAME, this::wakeup,
+                      RecorderStatusEvent.NAME, this::status);
+    }
+
+    private void slice(JfrEvent event) {
+        SliceFields f = sliceFields;
+        f.update(event);
+        int carrier = carriers.index(event.getThread(f.eventThread));
+        int thread = threads.index(event.getThread(f.virtualThread));
+        if (carrier >= 0 && thread >= 0) {
+            store.addSlice(event.startNanos(), event.endNanos(), carrier, thread,
+                           kinds.index(SpanStore.text(event.getString(f.end))));
+        }
+    }
+
+    private void wakeup(JfrEvent event) {
+        SliceFields f = wakeupFields;
+        f.update(event);
+        int thread = threads.index(event.getThread(f.virtualThread));
+        if (thread >= 0) {
+            store.addWakeup(event.startNanos(), thread, sources.index(SpanStore.text(event.getString(f.source))));
+        }
+    }
+
+    private void status(JfrEvent event) {
+        String state = event.getString(event.field("state"));
+        // Off in any chunk says the recorder was off then: it wins over on.
+        if (recorder == null || !RecorderStatusEvent.OFF.equals(recorder.state())) {
+            recorder = new Report.Recorder(state, event.getString(event.field("reason")),
+                                           event.getString(event.field("javaVersion")));
+        }
+    }
+
+    /** Called before the events of each file. */
+    void beginFile() {
+        file = new SliceAccumulator(true);
+    }
+
+    /** Adds what {@code chunk} gathered from the next chunk of the current file. */
+    void merge(SliceAccumulator chunk) {
+        (part || file == null ? this : file).append(chunk, 0);
+    }
+
+    /** Called after the events of each file: {@code tag} goes into the top bits of its thread ids. */
+    void endFile(long tag) {
+        if (!part && file != null) {
+            append(file, tag);
+            file = null;
+        }
+    }
+
+    private void append(SliceAccumulator other, long tag) {
+        store.append(other.store, carriers.indexesOf(other.carriers, tag), threads.indexesOf(other.threads, tag),
+                     kinds.indexesOf(other.kinds), sources.indexesOf(other.sources));
+        if (other.recorder != null && (recorder == null || !RecorderStatusEvent.OFF.equals(recorder.state()))) {
+            recorder = other.recorder;
+        }
+    }
+
+    /** What the recorder said of itself; null when the recording has no loomscope.RecorderStatus. */
+    Report.Recorder recorder() {
+        return recorder;
+    }
+
+    int sliceCount() {
+        return store.slices();
+    }
+
+    /**
+     * The slices section; null without slices.
+     *
+     * @param fromNanos start of the recording, for the buckets over time
+     * @param toNanos   its end
+     * @param pins      jdk.VirtualThreadPinned spans, to find the pinned time of each carrier
+     * @param requests  loomscope.ServerRequest spans to join, null when not recorded
+     * @param paths     their paths' dictionary
+     */
+    Slices slices(long fromNanos, long toNanos, SpanStore pins, RequestSpans requests, Names paths) {
+        if (store.slices() == 0) {
+            return null;
+        }
+        long from = fromNanos;
+        long to = toNanos;
+        if (from > to) {
+            // Window unknown (a pass that reads only these events): the slices' own.
+            for (int i = 0; i < store.slices(); i++) {
+                from = Math.min(from, store.start(i));
+                to = Math.max(to, store.end(i));
+            }
+        }
+        return new SliceAnalysis(store, carriers, threads, kinds, sources, from, to)
+                .slices(pins, requests, paths);
+    }
+}

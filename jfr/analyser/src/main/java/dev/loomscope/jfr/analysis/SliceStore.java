@@ -1,0 +1,161 @@
+package dev.loomscope.jfr.analysis;
+
+import java.util.Arrays;
+
+/**
+ * The recorder's slices and wake-ups as parallel primitive arrays: a slice is its start, end, carrier, virtual
+ * thread and end kind; a wake-up its time, virtual thread and source. Threads, carriers and kinds are indexes into
+ * the dictionaries of their {@link SliceAccumulator}, so that millions of slices fit where records would not.
+ */
+final class SliceStore {
+
+    private int slices;
+    private long[] start = new long[64];
+    private long[] end = new long[64];
+    private int[] carrier = new int[64];
+    private int[] thread = new int[64];
+    private byte[] endKind = new byte[64];
+    private int wakeups;
+    private long[] wakeupTime = new long[64];
+    private int[] wakeupThread = new int[64];
+    private byte[] wakeupSource = new byte[64];
+
+    void addSlice(long startNanos, long endNanos, int carrierIndex, int threadIndex, int kind) {
+        if (slices == start.length) {
+            growSlices(slices * 2);
+        }
+        int i = slices++;
+        start[i] = startNanos;
+        end[i] = endNanos;
+        carrier[i] = carrierIndex;
+        thread[i] = threadIndex;
+        endKind[i] = (byte) kind;
+    }
+
+    void addWakeup(long nanos, int threadIndex, int source) {
+        if (wakeups == wakeupTime.length) {
+            growWakeups(wakeups * 2);
+        }
+        int i = wakeups++;
+        wakeupTime[i] = nanos;
+        wakeupThread[i] = threadIndex;
+        wakeupSource[i] = (byte) source;
+    }
+
+    /** Appends everything of {@code other}, its indexes translated by the arrays given. */
+    void append(SliceStore other, int[] carriers, int[] threads, int[] kinds, int[] sources) {
+        int from = slices;
+        growSlices(from + other.slices);
+        System.arraycopy(other.start, 0, start, from, other.slices);
+        System.arraycopy(other.end, 0, end, from, other.slices);
+        for (int i = 0; i < other.slices; i++) {
+            carrier[from + i] = carriers[other.carrier[i]];
+            thread[from + i] = threads[other.thread[i]];
+            endKind[from + i] = (byte) kinds[other.endKind[i]];
+        }
+        slices = from + other.slices;
+        int wakeFrom = wakeups;
+        growWakeups(wakeFrom + other.wakeups);
+        System.arraycopy(other.wakeupTime, 0, wakeupTime, wakeFrom, other.wakeups);
+        for (int i = 0; i < other.wakeups; i++) {
+            wakeupThread[wakeFrom + i] = threads[other.wakeupThread[i]];
+            wakeupSource[wakeFrom + i] = (byte) sources[other.wakeupSource[i]];
+        }
+        wakeups = wakeFrom + other.wakeups;
+    }
+
+    private void growSlices(int room) {
+        if (start.length < room) {
+            int capacity = Math.max(room, start.length * 2);
+            start = Arrays.copyOf(start, capacity);
+            end = Arrays.copyOf(end, capacity);
+            carrier = Arrays.copyOf(carrier, capacity);
+            thread = Arrays.copyOf(thread, capacity);
+            endKind = Arrays.copyOf(endKind, capacity);
+        }
+    }
+
+    private void growWakeups(int room) {
+        if (wakeupTime.length < room) {
+            int capacity = Math.max(room, wakeupTime.length * 2);
+            wakeupTime = Arrays.copyOf(wakeupTime, capacity);
+            wakeupThread = Arrays.copyOf(wakeupThread, capacity);
+            wakeupSource = Arrays.copyOf(wakeupSource, capacity);
+        }
+    }
+
+    int slices() {
+        return slices;
+    }
+
+    long start(int i) {
+        return start[i];
+    }
+
+    long end(int i) {
+        return end[i];
+    }
+
+    int carrier(int i) {
+        return carrier[i];
+    }
+
+    int thread(int i) {
+        return thread[i];
+    }
+
+    int endKind(int i) {
+        return endKind[i];
+    }
+
+    int wakeups() {
+        return wakeups;
+    }
+
+    long wakeupTime(int i) {
+        return wakeupTime[i];
+    }
+
+    int wakeupThread(int i) {
+        return wakeupThread[i];
+    }
+
+    int wakeupSource(int i) {
+        return wakeupSource[i];
+    }
+
+    /**
+     * Slice indexes grouped by {@code key} (carrier or thread index, 0..keys-1), each group by start time, with
+     * {@code firsts[k]..firsts[k+1]} the range of key k: a counting sort, then a merge sort per group, which is
+     * quick because one carrier's slices arrive almost in order.
+     */
+    int[] sliceOrder(boolean byCarrier, int keys, int[] firsts) {
+        int[] keyOf = byCarrier ? carrier : thread;
+        return grouped(keyOf, slices, keys, firsts, start);
+    }
+
+    /** Wake-up indexes grouped by thread, each group by time; see {@link #sliceOrder}. */
+    int[] wakeupOrder(int keys, int[] firsts) {
+        return grouped(wakeupThread, wakeups, keys, firsts, wakeupTime);
+    }
+
+    private static int[] grouped(int[] keyOf, int n, int keys, int[] firsts, long[] time) {
+        for (int i = 0; i < n; i++) {
+            firsts[keyOf[i] + 1]++;
+        }
+        for (int k = 0; k < keys; k++) {
+            firsts[k + 1] += firsts[k];
+        }
+        int[] next = Arrays.copyOf(firsts, keys);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[next[keyOf[i]]++] = i;
+        }
+        for (int k = 0; k < keys; k++) {
+            int[] group = Arrays.copyOfRange(order, firsts[k], firsts[k + 1]);
+            IndexSort.sort(group, (a, b) -> Long.compare(time[a], time[b]));
+            System.arraycopy(group, 0, order, firsts[k], group.length);
+        }
+        return order;
+    }
+}
