@@ -210,6 +210,7 @@ final class SliceAnalysis {
         LatencyRecorder overall = new LatencyRecorder();
         LatencyRecorder[] overTime = new LatencyRecorder[BUCKETS];
         long unmatched = 0;
+        long matched = 0;
         for (int t = 0; t < threads.size(); t++) {
             int w = wakeupFirsts[t];
             int wEnd = wakeupFirsts[t + 1];
@@ -225,6 +226,7 @@ final class SliceAnalysis {
                 if (first >= 0) {
                     long delay = start - store.wakeupTime(wakeups[first]);
                     overall.record(delay);
+                    matched++;
                     int bucket = (int) Math.min(BUCKETS - 1, Math.max(0, (start - from) / bucketNanos));
                     if (overTime[bucket] == null) {
                         overTime[bucket] = new LatencyRecorder();
@@ -243,7 +245,7 @@ final class SliceAnalysis {
             bySourceIndex[store.wakeupSource(i)]++;
         }
         return new Slices.Scheduler(store.wakeups(), Names.mostFirst(sources.counts(bySourceIndex), 100),
-                                    overall.toMillis(), java.util.Collections.unmodifiableList(delays), unmatched,
+                                    matched == 0 ? null : overall.toMillis(), java.util.Collections.unmodifiableList(delays), unmatched,
                                     pollers(busy));
     }
 

@@ -68,7 +68,8 @@ public record Slices(long count, double busyMillis, double bucketMillis, Map<Str
      *
      * @param wakeups              wake-up events
      * @param bySource             wake-ups by source (poller, timer, start, yield, thread)
-     * @param readyDelayMillis     time from a wake-up to the start of the woken thread's next slice
+     * @param readyDelayMillis     time from a wake-up to the start of the woken thread's next slice; null when no
+     *                             wake-up is followed by a slice of its thread
      * @param readyDelayOverTime   those delays per bucket, by the slice's start; null entries for empty buckets
      * @param unmatchedWakeups     wake-ups with no later slice of their thread in the recording
      * @param pollers              the JDK's I/O pollers' own slices

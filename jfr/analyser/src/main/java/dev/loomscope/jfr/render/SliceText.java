@@ -77,10 +77,14 @@ final class SliceText {
         line(out, "  wake-ups", count(scheduler.wakeups()) + ": " + counts(scheduler.bySource())
                 + (scheduler.unmatchedWakeups() > 0
                    ? "; " + count(scheduler.unmatchedWakeups()) + " with no later slice in the recording" : ""));
-        line(out, "  ready delay", TextRenderer.latency(scheduler.readyDelayMillis())
-                + " (wake-up to mount: the wait for a free carrier)");
-        line(out, "  delay p99", "per bucket: " + scheduler.readyDelayOverTime().stream()
-                .map(l -> l == null ? "-" : Formats.millis(l.p99())).collect(Collectors.joining(", ")));
+        if (scheduler.readyDelayMillis() == null) {
+            line(out, "  ready delay", "unknown: no wake-up is followed by a slice of its thread");
+        } else {
+            line(out, "  ready delay", TextRenderer.latency(scheduler.readyDelayMillis())
+                    + " (wake-up to mount: the wait for a free carrier)");
+            line(out, "  delay p99", "per bucket: " + scheduler.readyDelayOverTime().stream()
+                    .map(l -> l == null ? "-" : Formats.millis(l.p99())).collect(Collectors.joining(", ")));
+        }
         Slices.Pollers pollers = scheduler.pollers();
         if (!pollers.threads().isEmpty()) {
             line(out, "  pollers", String.join(", ", pollers.threads()) + ": " + count(pollers.slices())
