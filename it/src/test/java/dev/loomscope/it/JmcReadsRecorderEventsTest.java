@@ -50,6 +50,7 @@ class JmcReadsRecorderEventsTest {
                 count++;
                 IMCThread onCarrier = carrier.getMember(item);
                 assertThat(onCarrier.getThreadName()).startsWith("ForkJoinPool-");
+                assertThat(osThreadId(onCarrier)).as("the carrier's OS thread id, as JMC read it").isNotZero();
                 assertThat(virtual.getMember(item).getThreadId()).isPositive();
                 byCarrier.computeIfAbsent(onCarrier.getThreadName(), name -> new ArrayList<>()).add(new long[] {
                         start.getMember(item).clampedLongValueIn(UnitLookup.EPOCH_NS),
@@ -63,5 +64,13 @@ class JmcReadsRecorderEventsTest {
                 assertThat(spans.get(i)[0]).as("a carrier's slices never overlap").isGreaterThanOrEqualTo(spans.get(i - 1)[1]);
             }
         });
+    }
+
+    // JMC 9.1 keeps the OS thread id in its parser's thread struct, not in the IMCThread interface.
+    private static long osThreadId(IMCThread thread) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = thread.getClass().getField("osThreadId");
+        field.setAccessible(true);
+        Object id = field.get(thread);
+        return id instanceof IQuantity quantity ? quantity.longValue() : ((Number) id).longValue();
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import dev.loomscope.it.workload.JdkHttpServerOnVirtualThreads;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +31,6 @@ class RecorderOnJdkHttpServerTest {
         assertThat(recorded.wakeups.stream().filter(w -> w.source().equals("timer")).count()).isGreaterThanOrEqualTo(30);
     }
 
-    // Measured: 0 slices. Each handler has two slices, the first commits jdk.VirtualThreadStart and the second
-    // jdk.VirtualThreadEnd, and JFR drops both (README, recorder, known defect).
-    @Disabled("JFR drops a slice in which the virtual thread committed its own event; see README, recorder, known defect")
     @Test
     void handlersRunInSlicesOnPlatformCarriersOneAtATime() {
         assertThat(recorded.slices).isNotEmpty()

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import dev.loomscope.it.workload.PlainVirtualThreads;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +32,6 @@ class RecorderOnPlainProgramTest {
         assertThat(recorded.statuses).isNotEmpty().allMatch(status -> status.startsWith("on: "));
     }
 
-    // Known defect, open: JFR drops the first event a carrier commits after its virtual thread committed one of its
-    // own (jdk.VirtualThreadStart/End, on in loomscope.jfc), and that is the slice; see the README's recorder section.
-    @Disabled("JFR drops a slice in which the virtual thread committed its own event; see README, recorder, known defect")
     @Test
     void everySliceRunsOnAPlatformCarrierAndNoCarrierRunsTwoAtOnce() {
         assertThat(recorded.slices).hasSizeGreaterThan(50);
@@ -49,9 +45,6 @@ class RecorderOnPlainProgramTest {
         assertThat(recorded.overlapsBy(Slices.Slice::virtualId)).isEmpty();
     }
 
-    // Known defect, open: JFR drops the first event a carrier commits after its virtual thread committed one of its
-    // own (jdk.VirtualThreadStart/End, on in loomscope.jfc), and that is the slice; see the README's recorder section.
-    @Disabled("JFR drops a slice in which the virtual thread committed its own event; see README, recorder, known defect")
     @Test
     void everyStartedVirtualThreadHasSlices() {
         Set<Long> withSlices = recorded.slices.stream().map(Slices.Slice::virtualId).collect(Collectors.toSet());
@@ -69,9 +62,6 @@ class RecorderOnPlainProgramTest {
                         || name.endsWith("-Poller"));
     }
 
-    // Known defect, open: JFR drops the first event a carrier commits after its virtual thread committed one of its
-    // own (jdk.VirtualThreadStart/End, on in loomscope.jfc), and that is the slice; see the README's recorder section.
-    @Disabled("JFR drops a slice in which the virtual thread committed its own event; see README, recorder, known defect")
     @Test
     void slicesEndParkedOrTerminatedAndThePinnedThreadStaysMountedThroughItsSleep() {
         assertThat(recorded.slices).extracting(Slices.Slice::endKind).contains("parked", "terminated");

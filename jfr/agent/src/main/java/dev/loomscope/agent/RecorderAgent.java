@@ -78,19 +78,29 @@ public final class RecorderAgent {
         hooks.set(HookClass.TIMER, timers);
 
         VirtualThreadRewriter rewriter = new VirtualThreadRewriter(runMethod);
-        VirtualThreadTransformer transformer = new VirtualThreadTransformer(rewriter);
-        instrumentation.addTransformer(transformer, true);
-        try {
-            instrumentation.retransformClasses(virtualThread);
-        } finally {
-            instrumentation.removeTransformer(transformer);
+        String problem = OneClassTransformer.retransform(instrumentation, virtualThread, rewriter::rewrite);
+        if (problem != null) {
+            hooks.disable(new IllegalStateException(problem));
+            return problem;
         }
-        if (transformer.problem() != null) {
-            hooks.disable(new IllegalStateException(transformer.problem()));
-            return transformer.problem();
-        }
-        status.on("instrumented " + rewriter.summary());
+        status.on("instrumented " + rewriter.summary() + "; " + repairEventWriter(instrumentation, status));
         return null;
+    }
+
+    // Without the repair the recorder still runs, but loses the slices in which a virtual thread committed an event.
+    private static String repairEventWriter(Instrumentation instrumentation, RecorderStatus status) {
+        String problem;
+        try {
+            problem = OneClassTransformer.retransform(instrumentation, Class.forName(EventWriterRepair.CLASS_NAME),
+                    EventWriterRepair::rewrite);
+        } catch (Throwable t) {
+            problem = "could not retransform " + EventWriterRepair.CLASS_NAME + ": " + t;
+        }
+        if (problem == null) {
+            return "EventWriter keeps the carrier's first event after a virtual thread's own";
+        }
+        status.warn("slices in which a virtual thread committed a JFR event of its own may be lost: " + problem);
+        return "slices may be lost: " + problem;
     }
 
     private static boolean hookClassExists() {

@@ -33,6 +33,11 @@ final class RecorderStatus implements Runnable {
         }
     }
 
+    /** Prints one warning line while the recorder stays on. */
+    void warn(String what) {
+        System.err.println("loomscope-agent: warning: " + what);
+    }
+
     boolean isOn() {
         return RecorderStatusEvent.ON.equals(state);
     }

@@ -39,16 +39,16 @@ final class VirtualThreadRewriter {
         ClassReader reader = new ClassReader(original);
         int sliceLocal = maxLocalsOfRunMethod(reader);
         if (sliceLocal < 0) {
-            return new Rewritten(null, "VirtualThread." + runMethod + "() not found in its bytecode");
+            return Rewritten.leftAlone("VirtualThread." + runMethod + "() not found in its bytecode");
         }
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new Visitor(writer, sliceLocal), ClassReader.EXPAND_FRAMES);
         if (mountSites != 1 || unmountSites < 1) {
-            return new Rewritten(null, "VirtualThread." + runMethod + "() calls mount() " + mountSites
+            return Rewritten.leftAlone("VirtualThread." + runMethod + "() calls mount() " + mountSites
                     + " times and unmount() " + unmountSites + " times; expected once and at least once");
         }
         if (submitSites < 1) {
-            return new Rewritten(null, "no scheduler hand-over found in VirtualThread's submit methods");
+            return Rewritten.leftAlone("no scheduler hand-over found in VirtualThread's submit methods");
         }
         return new Rewritten(writer.toByteArray(), null);
     }
@@ -57,9 +57,6 @@ final class VirtualThreadRewriter {
     String summary() {
         return runMethod + "(): mount 1, unmount " + unmountSites + "; scheduler hand-overs " + submitSites
                 + "; timeout methods " + timerMethods;
-    }
-
-    record Rewritten(byte[] bytes, String problem) {
     }
 
     // The slice local goes in the first free slot, so every existing local keeps its index.

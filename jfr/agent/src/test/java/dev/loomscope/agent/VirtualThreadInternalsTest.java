@@ -21,7 +21,7 @@ class VirtualThreadInternalsTest {
         assertThat(result.internals()).isNull();
         assertThat(result.problem()).isEqualTo("VirtualThread.runContinuationGone() not found");
 
-        VirtualThreadRewriter.Rewritten rewritten = new VirtualThreadRewriter("runContinuationGone").rewrite(jdkBytes());
+        Rewritten rewritten = new VirtualThreadRewriter("runContinuationGone").rewrite(jdkBytes());
         assertThat(rewritten.bytes()).isNull();
         assertThat(rewritten.problem()).contains("runContinuationGone");
     }
@@ -29,7 +29,7 @@ class VirtualThreadInternalsTest {
     @Test
     void thisJdksVirtualThreadHasEverySiteTheRecorderNeeds() throws Exception {
         VirtualThreadRewriter rewriter = new VirtualThreadRewriter("runContinuation");
-        VirtualThreadRewriter.Rewritten rewritten = rewriter.rewrite(jdkBytes());
+        Rewritten rewritten = rewriter.rewrite(jdkBytes());
         assertThat(rewritten.problem()).isNull();
         assertThat(rewritten.bytes()).isNotEmpty();
         assertThat(rewriter.summary()).startsWith("runContinuation(): mount 1, unmount ");
