@@ -25,6 +25,21 @@ public final class Fixtures {
     /** 16 class-init pins, threshold 0: Hot.pause 15 x 3 ms on 15 lines, Cold.<clinit> 10 ms on one. */
     public static final Path PINS_BY_METHOD = DIRECTORY.resolve("synthetic/pins-by-method.jfr");
 
+    /** Made by make-slice-recordings.sh: the warm server (recorder built in), 20 hops of / calling /upstream. */
+    public static final Path SERVER_SLICES = DIRECTORY.resolve("server-hops-with-slices.jfr");
+    /** The plain program of PLAIN_NO_LOOMSCOPE run with the loomscope agent and loomscope.jfc. */
+    public static final Path PLAIN_SLICES = DIRECTORY.resolve("plain-jdk-slices.jfr");
+    /** Made by fixtures.SyntheticSlices: worker-a woken twice (timer, thread), each 5 ms before a slice, on
+     * carrier-1 then carrier-2; worker-b one slice on carrier-3. */
+    public static final Path TWO_HOPS = DIRECTORY.resolve("synthetic/slices-two-hops.jfr");
+    /** carrier-1 runs a slice of worker-b inside one of worker-a: a recorder bug. */
+    public static final Path OVERLAP_ON_CARRIER = DIRECTORY.resolve("synthetic/slices-overlap-on-carrier.jfr");
+    /** worker-a runs on carrier-2 while its slice on carrier-1 is still open: a recorder bug. */
+    public static final Path THREAD_ON_TWO_CARRIERS = DIRECTORY.resolve("synthetic/slices-thread-on-two-carriers.jfr");
+    /** The recordings with slices. */
+    public static final Path[] WITH_SLICES = {SERVER_SLICES, PLAIN_SLICES, TWO_HOPS, OVERLAP_ON_CARRIER,
+                                              THREAD_ON_TWO_CARRIERS};
+
     public static final Path[] ALL = {HOP_AND_FANOUT, PINNING_CLASS_INIT, PLAIN_NO_LOOMSCOPE, PLAIN_DEFAULT_SETTINGS,
                                       NO_PINS_DEFAULT, ENDS_OFF, PINS_BY_METHOD};
 
