@@ -105,6 +105,24 @@ class SliceAnalysisTest {
     }
 
     @Test
+    void sliceAndWakeupCountsEqualJfrSummary() throws Exception {
+        java.nio.file.Path jfr = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jfr");
+        Process process = new ProcessBuilder(jfr.toString(), "summary", Fixtures.SERVER_SLICES.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        java.util.regex.Matcher slices = java.util.regex.Pattern
+                .compile("(?m)^\\s*loomscope.VirtualThreadSlice\\s+(\\d+)\\s").matcher(output);
+        java.util.regex.Matcher wakeups = java.util.regex.Pattern
+                .compile("(?m)^\\s*loomscope.VirtualThreadWakeup\\s+(\\d+)\\s").matcher(output);
+        assertThat(slices.find()).as(output).isTrue();
+        assertThat(wakeups.find()).as(output).isTrue();
+        Slices ours = report(Fixtures.SERVER_SLICES).slices();
+        assertThat(ours.count()).isEqualTo(Long.parseLong(slices.group(1)));
+        assertThat(ours.scheduler().wakeups()).isEqualTo(Long.parseLong(wakeups.group(1)));
+    }
+
+    @Test
     void aPinIsChargedToTheCarrierTheJdkNamesForIt() throws Exception {
         // JDK 24+ names the pin's carrier; the analyser finds it from the slice around the pin, as it must on 21.
         RecordedEvent pin = RecordingFile.readAllEvents(Fixtures.PLAIN_SLICES).stream()
