@@ -138,6 +138,14 @@ final class EventAccumulator {
                           pinning, failures, sliceSection, slices.recorder(), Section.missing(report), verdict);
     }
 
+    /** Carrier lanes from the slices, for the HTML page; null without slices. */
+    SliceLanes sliceLanes() {
+        Report.RecordingFacts facts = threads.facts();
+        return slices.lanes(facts.start() == null ? Long.MAX_VALUE : nanos(facts.start()),
+                            facts.end() == null ? Long.MIN_VALUE : nanos(facts.end()),
+                            threads.recorded(ServerRequestEvent.NAME, spans.requestCount()) ? spans.requestSpans() : null);
+    }
+
     Timeline timeline(String source, int cap) {
         return spans.timeline(source, cap);
     }

@@ -47,6 +47,7 @@ public final class RecordingAnalyzer {
         checkLookLikeRecordings(files);
         List<Report> reports = new ArrayList<>();
         List<Timeline> timelines = new ArrayList<>();
+        SliceLanes lanes = null;
         // With several files a second accumulator sees every event, so peaks over consecutive files stay exact.
         EventAccumulator all = files.size() > 1 ? new EventAccumulator() : null;
         for (Path file : files) {
@@ -54,9 +55,12 @@ public final class RecordingAnalyzer {
             read(file, one, all, EventAccumulator::register);
             reports.add(one.report(List.of(file.toString())));
             timelines.add(one.timeline(file.toString(), timelineCap));
+            if (timelineCap > 0 && timelines.size() == 1) {
+                lanes = one.sliceLanes();
+            }
         }
         Report combined = all == null ? reports.get(0) : all.report(files.stream().map(Path::toString).toList());
-        return new Analysis(List.copyOf(reports), combined, List.copyOf(timelines));
+        return new Analysis(List.copyOf(reports), combined, List.copyOf(timelines), lanes);
     }
 
     /**

@@ -19,6 +19,7 @@ final class SliceAccumulator {
 
     private final ThreadTable carriers = new ThreadTable();
     private final ThreadTable threads = new ThreadTable();
+    private final ThreadTable wakers = new ThreadTable();
     private final Names kinds = new Names(100);
     private final Names sources = new Names(100);
     private final SliceStore store = new SliceStore();
@@ -55,7 +56,8 @@ final class SliceAccumulator {
         f.update(event);
         int thread = threads.index(event.getThread(f.virtualThread));
         if (thread >= 0) {
-            store.addWakeup(event.startNanos(), thread, sources.index(SpanStore.text(event.getString(f.source))));
+            store.addWakeup(event.startNanos(), thread, sources.index(SpanStore.text(event.getString(f.source))),
+                            wakers.index(event.getThread(f.eventThread)));
         }
     }
 
@@ -88,7 +90,8 @@ final class SliceAccumulator {
 
     private void append(SliceAccumulator other, long tag) {
         store.append(other.store, carriers.indexesOf(other.carriers, tag), threads.indexesOf(other.threads, tag),
-                     kinds.indexesOf(other.kinds), sources.indexesOf(other.sources));
+                     kinds.indexesOf(other.kinds), sources.indexesOf(other.sources),
+                     wakers.indexesOf(other.wakers, tag));
         if (other.recorder != null && (recorder == null || !RecorderStatusEvent.OFF.equals(recorder.state()))) {
             recorder = other.recorder;
         }
@@ -116,6 +119,19 @@ final class SliceAccumulator {
         if (store.slices() == 0) {
             return null;
         }
+        return analysis(fromNanos, toNanos).slices(pins, requests, paths);
+    }
+
+    /** The carrier lanes of the HTML page, from {@code fromNanos} (its origin) to {@code toNanos}; null without slices. */
+    SliceLanes lanes(long fromNanos, long toNanos, RequestSpans requests) {
+        if (store.slices() == 0) {
+            return null;
+        }
+        return new SliceLaneBuilder(store, carriers, threads, wakers, kinds, sources, analysis(fromNanos, toNanos))
+                .lanes(requests);
+    }
+
+    private SliceAnalysis analysis(long fromNanos, long toNanos) {
         long from = fromNanos;
         long to = toNanos;
         if (from > to) {
@@ -125,7 +141,6 @@ final class SliceAccumulator {
                 to = Math.max(to, store.end(i));
             }
         }
-        return new SliceAnalysis(store, carriers, threads, kinds, sources, from, to)
-                .slices(pins, requests, paths);
+        return new SliceAnalysis(store, carriers, threads, kinds, sources, from, to);
     }
 }

@@ -183,6 +183,28 @@ final class SliceAnalysis {
         return pinned;
     }
 
+    /** Thread t's slice that contains {@code nanos}, or -1. */
+    int sliceOfThreadAt(int t, long nanos) {
+        int k = lastStartingBy(t, nanos);
+        return k >= 0 && store.end(byThread[k]) >= nanos ? byThread[k] : -1;
+    }
+
+    int[] carrierFirsts() {
+        return carrierFirsts;
+    }
+
+    int[] byCarrier() {
+        return byCarrier;
+    }
+
+    long from() {
+        return from;
+    }
+
+    long spanNanos() {
+        return spanNanos;
+    }
+
     /** Position in {@code byThread} of thread t's last slice starting at or before {@code nanos}, or -1. */
     private int lastStartingBy(int t, long nanos) {
         int low = threadFirsts[t];
@@ -205,37 +227,25 @@ final class SliceAnalysis {
      * thread after its previous slice began; wake-ups after a thread's last slice are unmatched.
      */
     private Slices.Scheduler scheduler(long busy) {
-        int[] wakeupFirsts = new int[threads.size() + 1];
-        int[] wakeups = store.wakeupOrder(threads.size(), wakeupFirsts);
+        int[] wakeupOf = wakeupOfEachSlice();
         LatencyRecorder overall = new LatencyRecorder();
         LatencyRecorder[] overTime = new LatencyRecorder[BUCKETS];
-        long unmatched = 0;
         long matched = 0;
-        for (int t = 0; t < threads.size(); t++) {
-            int w = wakeupFirsts[t];
-            int wEnd = wakeupFirsts[t + 1];
-            for (int k = threadFirsts[t]; k < threadFirsts[t + 1]; k++) {
-                long start = store.start(byThread[k]);
-                int first = -1;
-                while (w < wEnd && store.wakeupTime(wakeups[w]) <= start) {
-                    if (first < 0) {
-                        first = w;
-                    }
-                    w++;
-                }
-                if (first >= 0) {
-                    long delay = start - store.wakeupTime(wakeups[first]);
-                    overall.record(delay);
-                    matched++;
-                    int bucket = (int) Math.min(BUCKETS - 1, Math.max(0, (start - from) / bucketNanos));
-                    if (overTime[bucket] == null) {
-                        overTime[bucket] = new LatencyRecorder();
-                    }
-                    overTime[bucket].record(delay);
-                }
+        for (int s = 0; s < store.slices(); s++) {
+            if (wakeupOf[s] < 0) {
+                continue;
             }
-            unmatched += wEnd - w;
+            long start = store.start(s);
+            long delay = start - store.wakeupTime(wakeupOf[s]);
+            overall.record(delay);
+            matched++;
+            int bucket = (int) Math.min(BUCKETS - 1, Math.max(0, (start - from) / bucketNanos));
+            if (overTime[bucket] == null) {
+                overTime[bucket] = new LatencyRecorder();
+            }
+            overTime[bucket].record(delay);
         }
+        long unmatched = unmatchedWakeups;
         List<Report.Latency> delays = new ArrayList<>(BUCKETS);
         for (LatencyRecorder bucket : overTime) {
             delays.add(bucket == null ? null : bucket.toMillis());
@@ -247,6 +257,38 @@ final class SliceAnalysis {
         return new Slices.Scheduler(store.wakeups(), Names.mostFirst(sources.counts(bySourceIndex), 100),
                                     matched == 0 ? null : overall.toMillis(), java.util.Collections.unmodifiableList(delays), unmatched,
                                     pollers(busy));
+    }
+
+    private long unmatchedWakeups;
+
+    /**
+     * The wake-up that made each slice's thread runnable, -1 for none: the first wake-up of its thread since its
+     * previous slice began. Wake-ups after a thread's last slice are counted as unmatched.
+     */
+    int[] wakeupOfEachSlice() {
+        int[] wakeupFirsts = new int[threads.size() + 1];
+        int[] wakeups = store.wakeupOrder(threads.size(), wakeupFirsts);
+        int[] wakeupOf = new int[store.slices()];
+        java.util.Arrays.fill(wakeupOf, -1);
+        long unmatched = 0;
+        for (int t = 0; t < threads.size(); t++) {
+            int w = wakeupFirsts[t];
+            int wEnd = wakeupFirsts[t + 1];
+            for (int k = threadFirsts[t]; k < threadFirsts[t + 1]; k++) {
+                long start = store.start(byThread[k]);
+                int first = -1;
+                while (w < wEnd && store.wakeupTime(wakeups[w]) <= start) {
+                    if (first < 0) {
+                        first = wakeups[w];
+                    }
+                    w++;
+                }
+                wakeupOf[byThread[k]] = first;
+            }
+            unmatched += wEnd - w;
+        }
+        unmatchedWakeups = unmatched;
+        return wakeupOf;
     }
 
     /** The JDK's pollers among the virtual threads: SubPoller-N on JDK 22+ (21's pollers are platform threads). */

@@ -19,6 +19,7 @@ final class SliceStore {
     private long[] wakeupTime = new long[64];
     private int[] wakeupThread = new int[64];
     private byte[] wakeupSource = new byte[64];
+    private int[] wakeupWaker = new int[64];
 
     void addSlice(long startNanos, long endNanos, int carrierIndex, int threadIndex, int kind) {
         if (slices == start.length) {
@@ -32,7 +33,7 @@ final class SliceStore {
         endKind[i] = (byte) kind;
     }
 
-    void addWakeup(long nanos, int threadIndex, int source) {
+    void addWakeup(long nanos, int threadIndex, int source, int waker) {
         if (wakeups == wakeupTime.length) {
             growWakeups(wakeups * 2);
         }
@@ -40,10 +41,11 @@ final class SliceStore {
         wakeupTime[i] = nanos;
         wakeupThread[i] = threadIndex;
         wakeupSource[i] = (byte) source;
+        wakeupWaker[i] = waker;
     }
 
     /** Appends everything of {@code other}, its indexes translated by the arrays given. */
-    void append(SliceStore other, int[] carriers, int[] threads, int[] kinds, int[] sources) {
+    void append(SliceStore other, int[] carriers, int[] threads, int[] kinds, int[] sources, int[] wakers) {
         int from = slices;
         growSlices(from + other.slices);
         System.arraycopy(other.start, 0, start, from, other.slices);
@@ -60,6 +62,7 @@ final class SliceStore {
         for (int i = 0; i < other.wakeups; i++) {
             wakeupThread[wakeFrom + i] = threads[other.wakeupThread[i]];
             wakeupSource[wakeFrom + i] = (byte) sources[other.wakeupSource[i]];
+            wakeupWaker[wakeFrom + i] = other.wakeupWaker[i] < 0 ? -1 : wakers[other.wakeupWaker[i]];
         }
         wakeups = wakeFrom + other.wakeups;
     }
@@ -81,6 +84,7 @@ final class SliceStore {
             wakeupTime = Arrays.copyOf(wakeupTime, capacity);
             wakeupThread = Arrays.copyOf(wakeupThread, capacity);
             wakeupSource = Arrays.copyOf(wakeupSource, capacity);
+            wakeupWaker = Arrays.copyOf(wakeupWaker, capacity);
         }
     }
 
@@ -122,6 +126,11 @@ final class SliceStore {
 
     int wakeupSource(int i) {
         return wakeupSource[i];
+    }
+
+    /** The index of the thread that committed the wake-up in the wakers' table, -1 when unknown. */
+    int wakeupWaker(int i) {
+        return wakeupWaker[i];
     }
 
     /**
