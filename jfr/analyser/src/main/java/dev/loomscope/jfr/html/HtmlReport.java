@@ -69,6 +69,7 @@ public final class HtmlReport {
         data.put("timeline", timelineData);
         data.put("inflight", ChartPayloads.inflight(timeline, origin, duration));
         data.put("latency", ChartPayloads.latency(timeline));
+        data.put("sliceLanes", SlicePayload.of(analysis.sliceLanes()));
         data.put("jmc", jmcRules ? JmcFindings.evaluate(files)
                 : Map.of("results", List.of(), "note", "JMC's rules were not run (--no-jmc-rules)."));
 

@@ -1,0 +1,154 @@
+package dev.loomscope.jfr.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.loomscope.jfr.Fixtures;
+import dev.loomscope.jfr.analysis.Analysis;
+import dev.loomscope.jfr.analysis.RecordingAnalyzer;
+import dev.loomscope.jfr.render.JsonRenderer;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The carrier lanes drawn from the recorder's slices, in headless Chromium: set up as HtmlReportBrowserTest is, in
+ * a class of its own so that the two pages' parts stay apart.
+ */
+class SliceLanesBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path OUT = Path.of("target/html-report");
+    /** As the page lays its lanes out (report.html, carrier lanes script). */
+    private static final int LEFT_PAD = 190;
+    private static final int RIGHT_PAD = 10;
+    private static final int TOP_PAD = 22;
+    private static final int LANE_HEIGHT = 24;
+
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        assertThat(CHROMIUM).as("headless Chromium (apt-get install chromium; .ci/install-test-deps does)").exists();
+        assertThat(CHROMEDRIVER).as("chromedriver (apt-get install chromium-driver)").exists();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                             "--no-first-run", "--window-size=1400,1800");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                                           .usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void lanesDrawEveryCarrierAndZoomedInShowTheLongestSliceWithItsThreadAndWakeup() throws Exception {
+        Path page = OUT.resolve("server-hops-with-slices.html");
+        JsonNode json = writeReport(Fixtures.SERVER_SLICES, page);
+        // The longest slice, as the JDK's own parser reads it.
+        RecordedEvent longest = RecordingFile.readAllEvents(Fixtures.SERVER_SLICES).stream()
+                .filter(e -> e.getEventType().getName().equals("loomscope.VirtualThreadSlice"))
+                .max(Comparator.comparing(RecordedEvent::getDuration)).orElseThrow();
+        String carrier = longest.getThread().getJavaName();
+        String thread = longest.getThread("virtualThread").getJavaName() + " #"
+                        + longest.getThread("virtualThread").getJavaThreadId();
+
+        open(page);
+
+        assertThat(consoleErrors()).isEmpty();
+        WebElement lanes = browser.findElement(By.cssSelector("[data-testid='slice-lanes']"));
+        assertThat(Integer.parseInt(lanes.getAttribute("data-lanes"))).isEqualTo(json.at("/slices/carriers").size());
+        assertThat(lanes.getAttribute("data-mode")).isEqualTo("summary");
+        assertThat(Integer.parseInt(lanes.getAttribute("data-drawn-buckets"))).isPositive();
+
+        // Zoom to the slice with its own length of room on each side: it lies in the middle third of the lanes.
+        Instant origin = Instant.parse(json.at("/recording/start").asText());
+        long start = Duration.between(origin, longest.getStartTime()).toNanos();
+        long nanos = longest.getDuration().toNanos();
+        browser.executeScript("arguments[0].showWindow(arguments[1], arguments[2]);", lanes, start - nanos,
+                              start + 2 * nanos);
+        assertThat(lanes.getAttribute("data-mode")).isEqualTo("exact");
+        assertThat(Integer.parseInt(lanes.getAttribute("data-drawn-slices"))).isPositive();
+
+        int lane = json.at("/slices/carriers").findValuesAsText("name").indexOf(carrier);
+        int width = lanes.getSize().getWidth();
+        int height = lanes.getSize().getHeight();
+        int x = LEFT_PAD + (width - LEFT_PAD - RIGHT_PAD) / 2 - width / 2;
+        int y = TOP_PAD + lane * LANE_HEIGHT + LANE_HEIGHT / 2 - height / 2;
+        new Actions(browser).moveToElement(lanes, x, y).perform();
+        WebElement tooltip = browser.findElement(By.id("tooltip"));
+        assertThat(tooltip.getText()).startsWith(thread + " on " + carrier).contains("woken by ");
+        Files.write(OUT.resolve("server-hops-with-slices-lanes.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aRecordingWithoutSlicesLeavesTheLanesSectionHidden() throws Exception {
+        Path page = OUT.resolve("plain-jdk-lanes.html");
+        writeReport(Fixtures.PLAIN_NO_LOOMSCOPE, page);
+
+        open(page);
+
+        assertThat(consoleErrors()).isEmpty();
+        assertThat(browser.findElement(By.id("slice-lanes-section")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("slice-lanes")).getAttribute("data-mode")).isEqualTo("none");
+    }
+
+    private static JsonNode writeReport(Path recording, Path page) throws Exception {
+        Analysis analysis = RecordingAnalyzer.analyze(List.of(recording));
+        JsonNode json = new JsonRenderer().tree(analysis.combined());
+        Files.createDirectories(page.getParent());
+        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            HtmlReport.write(analysis, json, List.of(recording), false, out);
+        }
+        return json;
+    }
+
+    private static void open(Path page) {
+        browser.get(page.toAbsolutePath().toUri().toString());
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                    driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-rendered")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the page did not finish drawing; console: " + consoleErrors(), e);
+        }
+    }
+
+    private static List<LogEntry> consoleErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .toList();
+    }
+}
