@@ -61,17 +61,24 @@ final class SliceLaneBuilder {
         int[] wakeupOf = analysis.wakeupOfEachSlice();
         RequestOf requestOf = requests == null ? null : new RequestOf(requests, threads);
         List<SliceLanes.Window> windows = new ArrayList<>();
-        long exact = 0;
         for (int w = 0; w < WINDOWS; w++) {
             long windowFrom = from + w * windowNanos;
             if (counts[w] <= DETAIL_CAP) {
                 windows.add(new SliceLanes.Window(windowFrom - from, windowFrom - from + windowNanos,
                         exact(windowFrom, windowFrom + windowNanos, counts[w], wakeupOf, requestOf), null));
-                exact += counts[w];
             } else {
                 windows.add(new SliceLanes.Window(windowFrom - from, windowFrom - from + windowNanos, null,
                                                   buckets(windowFrom, windowNanos, WINDOW_BUCKETS)));
             }
+        }
+        // A slice across window edges is in each window's list: counted once, when every one of them is exact.
+        long exact = 0;
+        for (int s = 0; s < store.slices(); s++) {
+            boolean all = true;
+            for (int w = window(store.start(s), from, windowNanos); w <= window(store.end(s), from, windowNanos); w++) {
+                all &= counts[w] <= DETAIL_CAP;
+            }
+            exact += all ? 1 : 0;
         }
         List<String> laneNames = new ArrayList<>(java.util.Collections.nCopies(carriers.size(), ""));
         for (int c = 0; c < carriers.size(); c++) {

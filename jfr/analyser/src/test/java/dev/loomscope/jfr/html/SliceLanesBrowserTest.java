@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loomscope.jfr.Fixtures;
 import dev.loomscope.jfr.analysis.Analysis;
+import dev.loomscope.jfr.analysis.ManySlices;
 import dev.loomscope.jfr.analysis.RecordingAnalyzer;
 import dev.loomscope.jfr.render.JsonRenderer;
 import jdk.jfr.consumer.RecordedEvent;
@@ -83,7 +84,8 @@ class SliceLanesBrowserTest {
                 .filter(e -> e.getEventType().getName().equals("loomscope.VirtualThreadSlice"))
                 .max(Comparator.comparing(RecordedEvent::getDuration)).orElseThrow();
         String carrier = longest.getThread().getJavaName();
-        String thread = longest.getThread("virtualThread").getJavaName() + " #"
+        String name = longest.getThread("virtualThread").getJavaName();
+        String thread = (name == null || name.isEmpty() ? "unnamed" : name) + " #"
                         + longest.getThread("virtualThread").getJavaThreadId();
 
         open(page);
@@ -91,8 +93,9 @@ class SliceLanesBrowserTest {
         assertThat(consoleErrors()).isEmpty();
         WebElement lanes = browser.findElement(By.cssSelector("[data-testid='slice-lanes']"));
         assertThat(Integer.parseInt(lanes.getAttribute("data-lanes"))).isEqualTo(json.at("/slices/carriers").size());
-        assertThat(lanes.getAttribute("data-mode")).isEqualTo("summary");
-        assertThat(Integer.parseInt(lanes.getAttribute("data-drawn-buckets"))).isPositive();
+        // A small recording: the whole of it is drawn slice by slice, each once.
+        assertThat(lanes.getAttribute("data-mode")).isEqualTo("exact");
+        assertThat(Long.parseLong(lanes.getAttribute("data-drawn-slices"))).isEqualTo(json.at("/slices/count").asLong());
 
         // Zoom to the slice with its own length of room on each side: it lies in the middle third of the lanes.
         Instant origin = Instant.parse(json.at("/recording/start").asText());
@@ -112,6 +115,32 @@ class SliceLanesBrowserTest {
         WebElement tooltip = browser.findElement(By.id("tooltip"));
         assertThat(tooltip.getText()).startsWith(thread + " on " + carrier).contains("woken by ");
         Files.write(OUT.resolve("server-hops-with-slices-lanes.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aMillionSlicesAreDrawnAsPerPixelSummariesAndTheDrawingStaysFast() throws Exception {
+        Path page = OUT.resolve("a-million-slices.html");
+        Analysis small = RecordingAnalyzer.analyze(List.of(Fixtures.TWO_HOPS));
+        Analysis analysis = new Analysis(small.recordings(), small.combined(), small.timelines(),
+                                         ManySlices.lanes(1_000_000));
+        Files.createDirectories(page.getParent());
+        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            HtmlReport.write(analysis, new JsonRenderer().tree(small.combined()), List.of(Fixtures.TWO_HOPS), false,
+                             out);
+        }
+        assertThat(Files.size(page)).as("page bytes").isLessThan(8_000_000);
+
+        open(page);
+
+        assertThat(consoleErrors()).isEmpty();
+        WebElement lanes = browser.findElement(By.cssSelector("[data-testid='slice-lanes']"));
+        assertThat(lanes.getAttribute("data-mode")).isEqualTo("summary");
+        assertThat(Integer.parseInt(lanes.getAttribute("data-drawn-buckets"))).isPositive();
+        Object millis = browser.executeScript("const t = performance.now(); for (let i = 0; i < 10; i++)"
+                + " arguments[0].showWindow(i * 1e8, i * 1e8 + 5e7); return (performance.now() - t) / 10;", lanes);
+        // Zoomed to 50 ms: the windows' own summaries, each redraw well under a frame budget of a slow machine.
+        assertThat(lanes.getAttribute("data-mode")).isEqualTo("mixed");
+        assertThat(((Number) millis).doubleValue()).as("ms per redraw").isLessThan(200);
     }
 
     @Test
