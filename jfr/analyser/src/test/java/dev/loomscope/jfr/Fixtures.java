@@ -36,6 +36,8 @@ public final class Fixtures {
     public static final Path OVERLAP_ON_CARRIER = DIRECTORY.resolve("synthetic/slices-overlap-on-carrier.jfr");
     /** worker-a runs on carrier-2 while its slice on carrier-1 is still open: a recorder bug. */
     public static final Path THREAD_ON_TWO_CARRIERS = DIRECTORY.resolve("synthetic/slices-thread-on-two-carriers.jfr");
+    /** No slice, and the recorder's status says off: VirtualThread.runContinuationGone() not found. */
+    public static final Path RECORDER_OFF = DIRECTORY.resolve("synthetic/recorder-off.jfr");
     /** The recordings with slices. */
     public static final Path[] WITH_SLICES = {SERVER_SLICES, PLAIN_SLICES, TWO_HOPS, OVERLAP_ON_CARRIER,
                                               THREAD_ON_TWO_CARRIERS};

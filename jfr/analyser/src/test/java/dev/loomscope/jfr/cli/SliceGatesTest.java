@@ -50,6 +50,23 @@ class SliceGatesTest {
     }
 
     @Test
+    void aRecordingWhoseRecorderWasOffSaysSoAndWhyInReportAndCheck() {
+        Cli.Result report = Cli.run("report", Fixtures.RECORDER_OFF.toString());
+        assertThat(report.code()).isZero();
+        assertThat(report.out()).contains("  recorder         off: VirtualThread.runContinuationGone() not found (JDK ")
+                .contains("; slices and wake-ups were not recorded while it was off")
+                .doesNotContain("  slices ");
+        Cli.Result json = Cli.run("report", "--format", "json", Fixtures.RECORDER_OFF.toString());
+        assertThat(json.out()).contains("\"state\" : \"off\"").contains("\"missing\" : [ \"carriers\"")
+                .containsPattern("\"missing\" : \\[[^]]*\"slices\" ]");
+        Cli.Result check = Cli.run("check", "--max-scheduler-delay", "p99=5ms", Fixtures.RECORDER_OFF.toString());
+        assertThat(check.code()).isEqualTo(1);
+        assertThat(check.out()).contains(Fixtures.RECORDER_OFF + ": cannot check --max-scheduler-delay: no slices"
+                                         + " recorded; the loomscope recorder was off: VirtualThread"
+                                         + ".runContinuationGone() not found");
+    }
+
+    @Test
     void aPercentileTheReportDoesNotGiveIsAUsageErrorExit2() {
         Cli.Result result = Cli.run("check", "--max-scheduler-delay", "p75=5ms", Fixtures.TWO_HOPS.toString());
         assertThat(result.code()).isEqualTo(2);

@@ -155,6 +155,18 @@ class SliceLanesBrowserTest {
         assertThat(browser.findElement(By.id("slice-lanes")).getAttribute("data-mode")).isEqualTo("none");
     }
 
+    @Test
+    void aRecordingWhoseRecorderWasOffSaysWhyWhereTheLanesWouldBe() throws Exception {
+        Path page = OUT.resolve("recorder-off.html");
+        writeReport(Fixtures.RECORDER_OFF, page);
+
+        open(page);
+
+        assertThat(consoleErrors()).isEmpty();
+        assertThat(browser.findElement(By.id("slice-lanes-note")).getText()).isEqualTo(
+                "The loomscope recorder was off: VirtualThread.runContinuationGone() not found. No slice was recorded.");
+    }
+
     private static JsonNode writeReport(Path recording, Path page) throws Exception {
         Analysis analysis = RecordingAnalyzer.analyze(List.of(recording));
         JsonNode json = new JsonRenderer().tree(analysis.combined());
