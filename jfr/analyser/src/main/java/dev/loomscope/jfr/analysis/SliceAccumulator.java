@@ -28,6 +28,10 @@ final class SliceAccumulator {
     private final boolean part;
     private SliceAccumulator file;
     private Report.Recorder recorder;
+    // The report's section and the page's lanes need the same sorted orders: made once per window asked for.
+    private SliceAnalysis analysis;
+    private long analysisFrom;
+    private long analysisTo;
 
     /** With {@code part}, the accumulator of one chunk or one file; else of a whole report. */
     SliceAccumulator(boolean part) {
@@ -132,6 +136,15 @@ final class SliceAccumulator {
     }
 
     private SliceAnalysis analysis(long fromNanos, long toNanos) {
+        if (analysis == null || analysisFrom != fromNanos || analysisTo != toNanos) {
+            analysis = newAnalysis(fromNanos, toNanos);
+            analysisFrom = fromNanos;
+            analysisTo = toNanos;
+        }
+        return analysis;
+    }
+
+    private SliceAnalysis newAnalysis(long fromNanos, long toNanos) {
         long from = fromNanos;
         long to = toNanos;
         if (from > to) {

@@ -266,6 +266,15 @@ final class SliceAnalysis {
      * previous slice began. Wake-ups after a thread's last slice are counted as unmatched.
      */
     int[] wakeupOfEachSlice() {
+        if (wakeupOf == null) {
+            wakeupOf = matchWakeups();
+        }
+        return wakeupOf;
+    }
+
+    private int[] wakeupOf;
+
+    private int[] matchWakeups() {
         int[] wakeupFirsts = new int[threads.size() + 1];
         int[] wakeups = store.wakeupOrder(threads.size(), wakeupFirsts);
         int[] wakeupOf = new int[store.slices()];

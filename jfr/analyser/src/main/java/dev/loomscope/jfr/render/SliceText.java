@@ -31,7 +31,8 @@ final class SliceText {
                 + "; slices and wake-ups were not recorded while it was off");
     }
 
-    static void render(Slices slices, PrintWriter out) {
+    /** The section; {@code jdkFeature} (null when unknown) says where that JDK runs its I/O pollers. */
+    static void render(Slices slices, Integer jdkFeature, PrintWriter out) {
         line(out, "slices", count(slices.count()) + " on " + count(slices.carriers().size()) + " carriers, "
                 + count(slices.virtualThreads().count()) + " virtual threads, " + Formats.millis(slices.busyMillis())
                 + " mounted; ended " + counts(slices.byEnd()));
@@ -52,7 +53,7 @@ final class SliceText {
                 .map(t -> (t.name().isEmpty() ? "#" + t.javaThreadId() : t.name()) + " "
                           + plural(t.slices(), "slice") + " on " + plural(t.carriers(), "carrier"))
                 .collect(Collectors.joining("; ")));
-        scheduler(slices.scheduler(), out);
+        scheduler(slices.scheduler(), jdkFeature, out);
         if (slices.requests() != null) {
             requests(slices.requests(), out);
         }
@@ -73,7 +74,7 @@ final class SliceText {
         }
     }
 
-    private static void scheduler(Slices.Scheduler scheduler, PrintWriter out) {
+    private static void scheduler(Slices.Scheduler scheduler, Integer jdkFeature, PrintWriter out) {
         line(out, "  wake-ups", count(scheduler.wakeups()) + ": " + counts(scheduler.bySource())
                 + (scheduler.unmatchedWakeups() > 0
                    ? "; " + count(scheduler.unmatchedWakeups()) + " with no later slice in the recording" : ""));
@@ -91,6 +92,9 @@ final class SliceText {
                     + " slices, " + Formats.millis(pollers.busyMillis()) + ", " + Formats.percent(pollers.shareOfBusy())
                     + " of carrier time; the JDK's I/O pollers are virtual threads here (JDK 22+) and run on the"
                     + " same carriers");
+        } else if (jdkFeature != null && jdkFeature <= 21) {
+            line(out, "  pollers", "none on the carriers: JDK " + jdkFeature + " runs its I/O pollers (Read-Poller,"
+                    + " Write-Poller) on platform threads of their own");
         }
     }
 

@@ -70,7 +70,7 @@ public final class TextRenderer {
                 case CLIENT_CALLS -> clientCalls(report, out);
                 case PINNING -> pinning(report, out);
                 case SUBMIT_FAILURES -> line(out, section.label(), count(report.submitFailures().count()));
-                case SLICES -> SliceText.render(report.slices(), out);
+                case SLICES -> SliceText.render(report.slices(), JdkVersion.feature(report.recording().jdk()), out);
             }
         }
         out.println();
