@@ -31,14 +31,15 @@ public final class LoomscopeJfr implements Callable<Integer> {
                           (writes loomscope.jfr when stopped with Ctrl+C or SIGTERM); record any JVM with
                           -XX:StartFlightRecording:settings=jfr/events/src/main/resources/loomscope.jfc,filename=app.jfr
               2. report   java -jar jfr/analyser/target/loomscope-jfr.jar report loomscope.jfr
-                          carriers, virtual threads, requests, client calls, pinning and a verdict
+                          carriers, virtual threads, requests, client calls, pinning and a verdict;
+                          with the loomscope agent's slices, every mount on every carrier
                           (--format json for the same as JSON)
               3. check    java -jar jfr/analyser/target/loomscope-jfr.jar check loomscope.jfr --max-pinned 0
                           exits 1 with one line per limit exceeded, for CI
 
             Commands:
               report   Report what the recordings show
-              check    Exit 1 when pinning or submit failures exceed limits
+              check    Exit 1 when pinning, submit failures or scheduler delay exceed limits
 
             Run 'java -jar jfr/analyser/target/loomscope-jfr.jar COMMAND --help' for a command's options.
             """;
