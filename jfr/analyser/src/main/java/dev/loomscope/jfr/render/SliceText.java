@@ -33,8 +33,8 @@ final class SliceText {
 
     /** The section; {@code jdkFeature} (null when unknown) says where that JDK runs its I/O pollers. */
     static void render(Slices slices, Integer jdkFeature, PrintWriter out) {
-        line(out, "slices", count(slices.count()) + " on " + count(slices.carriers().size()) + " carriers, "
-                + count(slices.virtualThreads().count()) + " virtual threads, " + Formats.millis(slices.busyMillis())
+        line(out, "slices", count(slices.count()) + " on " + plural(slices.carriers().size(), "carrier") + ", "
+                + plural(slices.virtualThreads().count(), "virtual thread") + ", " + Formats.millis(slices.busyMillis())
                 + " mounted; ended " + counts(slices.byEnd()));
         invariants(slices.invariants(), out);
         line(out, "  per carrier", "busy share per " + seconds(slices.bucketMillis())
