@@ -57,6 +57,7 @@ final class SliceAnalysis {
         for (int c = 0; c < carriers.size(); c++) {
             long carrierBusy = 0;
             long longest = 0;
+            int latest = -1;
             long distinct = 0;
             double[] buckets = new double[BUCKETS];
             for (int k = carrierFirsts[c]; k < carrierFirsts[c + 1]; k++) {
@@ -69,10 +70,14 @@ final class SliceAnalysis {
                     distinct++;
                 }
                 spread(buckets, store.start(s), store.end(s));
-                if (k > carrierFirsts[c] && store.start(s) < store.end(byCarrier[k - 1])) {
+                // Against the slice that ends last so far: one long slice may hold several later ones.
+                if (k > carrierFirsts[c] && store.start(s) < store.end(latest)) {
                     if (carrierOverlaps++ < EXAMPLES) {
-                        examples.add(overlap("carrier " + carriers.name(c) + " ran", byCarrier[k - 1], s, true));
+                        examples.add(overlap("carrier " + carriers.name(c) + " ran", latest, s, true));
                     }
+                }
+                if (k == carrierFirsts[c] || store.end(s) > store.end(latest)) {
+                    latest = s;
                 }
             }
             busy += carrierBusy;
@@ -119,6 +124,7 @@ final class SliceAnalysis {
         long[] carriersOf = new long[threads.size()];
         long[] mountedOf = new long[threads.size()];
         for (int t = 0; t < threads.size(); t++) {
+            int latest = -1;
             for (int k = threadFirsts[t]; k < threadFirsts[t + 1]; k++) {
                 int s = byThread[k];
                 mountedOf[t] += store.end(s) - store.start(s);
@@ -132,11 +138,14 @@ final class SliceAnalysis {
                     if (store.carrier(previous) != store.carrier(s)) {
                         migrationsOf[t]++;
                     }
-                    if (store.start(s) < store.end(previous) && store.carrier(previous) != store.carrier(s)) {
+                    if (store.start(s) < store.end(latest) && store.carrier(latest) != store.carrier(s)) {
                         if (overlaps[0]++ < EXAMPLES) {
-                            examples.add(overlap("virtual thread " + threadName(t) + " ran", previous, s, false));
+                            examples.add(overlap("virtual thread " + threadName(t) + " ran", latest, s, false));
                         }
                     }
+                }
+                if (latest < 0 || store.end(s) > store.end(latest)) {
+                    latest = s;
                 }
             }
             migrations += migrationsOf[t];

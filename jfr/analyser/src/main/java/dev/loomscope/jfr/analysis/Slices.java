@@ -93,8 +93,9 @@ public record Slices(long count, double busyMillis, double bucketMillis, Map<Str
      * Invariants of the physical world: a violation is a recorder bug.
      *
      * @param holds                 whether both hold
-     * @param carrierOverlaps       pairs of consecutive slices of one carrier that overlap
-     * @param virtualThreadOverlaps pairs of consecutive slices of one virtual thread that overlap
+     * @param carrierOverlaps       slices that began before an earlier slice of their carrier had ended
+     * @param virtualThreadOverlaps slices that began before an earlier slice of their virtual thread, on another
+     *                              carrier, had ended
      * @param examples              the first few of each, in words
      */
     public record Invariants(boolean holds, long carrierOverlaps, long virtualThreadOverlaps, List<String> examples) {
