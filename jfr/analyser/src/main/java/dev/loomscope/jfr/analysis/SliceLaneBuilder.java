@@ -116,7 +116,7 @@ final class SliceLaneBuilder {
         int[] byCarrier = analysis.byCarrier();
         for (int c = 0; c < carriers.size(); c++) {
             int lane = laneOf[c];
-            for (int k = firsts[c]; k < firsts[c + 1]; k++) {
+            for (int k = firstOverlapping(c, from); k < firsts[c + 1] && store.start(byCarrier[k]) < to; k++) {
                 int s = byCarrier[k];
                 long at = Math.max(store.start(s), from);
                 long end = Math.min(store.end(s), to);
@@ -153,9 +153,9 @@ final class SliceLaneBuilder {
         int[] firsts = analysis.carrierFirsts();
         int[] byCarrier = analysis.byCarrier();
         for (int c = 0; c < carriers.size(); c++) {
-            for (int k = firsts[c]; k < firsts[c + 1]; k++) {
+            for (int k = firstOverlapping(c, from); k < firsts[c + 1] && store.start(byCarrier[k]) < to; k++) {
                 int s = byCarrier[k];
-                if (store.end(s) < from || store.start(s) >= to || n == count) {
+                if (store.end(s) < from || n == count) {
                     continue;
                 }
                 int w = wakeupOf[s];
@@ -173,6 +173,33 @@ final class SliceLaneBuilder {
         }
         return n * SliceLanes.EXACT_FIELDS == values.length ? values
                 : Arrays.copyOf(values, n * SliceLanes.EXACT_FIELDS);
+    }
+
+    /**
+     * Position in the carrier's slices (by start) of the first that may reach {@code nanos}: the first starting at or
+     * after it, and the few before it that end after it. A carrier's slices do not overlap, so a few is plenty; where
+     * the recorder broke that, a window may miss part of a slice, which the invariants report anyway.
+     */
+    private int firstOverlapping(int c, long nanos) {
+        int[] firsts = analysis.carrierFirsts();
+        int[] byCarrier = analysis.byCarrier();
+        int low = firsts[c];
+        int high = firsts[c + 1];
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (store.start(byCarrier[middle]) < nanos) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        int first = low;
+        for (int k = low - 1; k >= firsts[c] && k >= low - 64; k--) {
+            if (store.end(byCarrier[k]) >= nanos) {
+                first = k;
+            }
+        }
+        return first;
     }
 
     /** The lane the waker ran on: its own when it is a carrier, else the carrier of its slice then, else -1. */

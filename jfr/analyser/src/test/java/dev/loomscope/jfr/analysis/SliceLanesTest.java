@@ -12,7 +12,9 @@ class SliceLanesTest {
 
     @Test
     void aMillionSlicesAreSentAsPerPixelSummariesOnly() {
+        long started = System.nanoTime();
         SliceLanes lanes = ManySlices.lanes(1_000_000);
+        System.out.printf("a million slices: lanes built in %.0f ms%n", (System.nanoTime() - started) / 1e6);
         assertThat(lanes.slices()).isEqualTo(1_000_000);
         // 31,250 slices per window, over the cap: no window is sent exactly.
         assertThat(lanes.exactSlices()).isZero();

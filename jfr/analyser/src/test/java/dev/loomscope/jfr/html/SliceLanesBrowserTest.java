@@ -141,6 +141,9 @@ class SliceLanesBrowserTest {
         // Zoomed to 50 ms: the windows' own summaries, each redraw well under a frame budget of a slow machine.
         assertThat(lanes.getAttribute("data-mode")).isEqualTo("mixed");
         assertThat(((Number) millis).doubleValue()).as("ms per redraw").isLessThan(200);
+        System.out.printf("a million slices: page %,d bytes, %.1f ms per zoomed redraw, drawn in %s ms%n",
+                          Files.size(page), ((Number) millis).doubleValue(),
+                          browser.findElement(By.tagName("body")).getAttribute("data-render-millis"));
     }
 
     @Test
