@@ -22,7 +22,6 @@ final class SliceAnalysis {
     private final ThreadTable carriers;
     private final ThreadTable threads;
     private final Names kinds;
-    private final Names sources;
     private final long from;
     private final long bucketNanos;
     private final long spanNanos;
@@ -30,6 +29,7 @@ final class SliceAnalysis {
     private final int[] byCarrier;
     private final int[] threadFirsts;
     private final int[] byThread;
+    private final SliceScheduler scheduler;
 
     SliceAnalysis(SliceStore store, ThreadTable carriers, ThreadTable threads, Names kinds, Names sources,
                   long fromNanos, long toNanos) {
@@ -37,7 +37,6 @@ final class SliceAnalysis {
         this.carriers = carriers;
         this.threads = threads;
         this.kinds = kinds;
-        this.sources = sources;
         this.from = fromNanos;
         this.spanNanos = Math.max(1, toNanos - fromNanos);
         this.bucketNanos = Math.max(1, Math.ceilDiv(spanNanos, BUCKETS));
@@ -45,6 +44,13 @@ final class SliceAnalysis {
         this.byCarrier = store.sliceOrder(true, carriers.size(), carrierFirsts);
         this.threadFirsts = new int[threads.size() + 1];
         this.byThread = store.sliceOrder(false, threads.size(), threadFirsts);
+        this.scheduler = new SliceScheduler(store, threads, sources, threadFirsts, byThread, fromNanos,
+                                            bucketNanos);
+    }
+
+    /** The wake-up that made each slice's thread runnable, -1 for none (see {@link SliceScheduler}). */
+    int[] wakeupOfEachSlice() {
+        return scheduler.wakeupOfEachSlice();
     }
 
     Slices slices(SpanStore pins, RequestSpans requests, Names paths) {
@@ -94,7 +100,7 @@ final class SliceAnalysis {
         Slices.VirtualThreads virtualThreads = virtualThreads(threadOverlaps, examples);
         boolean holds = carrierOverlaps == 0 && threadOverlaps[0] == 0;
         return new Slices(store.slices(), LatencyRecorder.millis(busy), bucketNanos / 1e6, byEnd(),
-                          List.copyOf(perCarrier), virtualThreads, scheduler(busy),
+                          List.copyOf(perCarrier), virtualThreads, scheduler.scheduler(busy),
                           new Slices.Invariants(holds, carrierOverlaps, threadOverlaps[0], List.copyOf(examples)),
                           requests == null || requests.spans().size() == 0 ? null
                           : new RequestSlices(store, carriers, threads, threadFirsts, byThread)
@@ -229,108 +235,6 @@ final class SliceAnalysis {
             }
         }
         return found;
-    }
-
-    /**
-     * Wake-ups by source and the ready-to-mount delay: for each slice, the time since the first wake-up of its
-     * thread after its previous slice began; wake-ups after a thread's last slice are unmatched.
-     */
-    private Slices.Scheduler scheduler(long busy) {
-        int[] wakeupOf = wakeupOfEachSlice();
-        LatencyRecorder overall = new LatencyRecorder();
-        LatencyRecorder[] overTime = new LatencyRecorder[BUCKETS];
-        long matched = 0;
-        for (int s = 0; s < store.slices(); s++) {
-            if (wakeupOf[s] < 0) {
-                continue;
-            }
-            long start = store.start(s);
-            long delay = start - store.wakeupTime(wakeupOf[s]);
-            overall.record(delay);
-            matched++;
-            int bucket = (int) Math.min(BUCKETS - 1, Math.max(0, (start - from) / bucketNanos));
-            if (overTime[bucket] == null) {
-                overTime[bucket] = new LatencyRecorder();
-            }
-            overTime[bucket].record(delay);
-        }
-        long unmatched = unmatchedWakeups;
-        List<Report.Latency> delays = new ArrayList<>(BUCKETS);
-        for (LatencyRecorder bucket : overTime) {
-            delays.add(bucket == null ? null : bucket.toMillis());
-        }
-        long[] bySourceIndex = new long[sources.size()];
-        for (int i = 0; i < store.wakeups(); i++) {
-            bySourceIndex[store.wakeupSource(i)]++;
-        }
-        return new Slices.Scheduler(store.wakeups(), Names.mostFirst(sources.counts(bySourceIndex), 100),
-                                    matched == 0 ? null : overall.toMillis(), java.util.Collections.unmodifiableList(delays), unmatched,
-                                    pollers(busy));
-    }
-
-    private long unmatchedWakeups;
-
-    /**
-     * The wake-up that made each slice's thread runnable, -1 for none: the first wake-up of its thread since its
-     * previous slice began. Wake-ups after a thread's last slice are counted as unmatched.
-     */
-    int[] wakeupOfEachSlice() {
-        if (wakeupOf == null) {
-            wakeupOf = matchWakeups();
-        }
-        return wakeupOf;
-    }
-
-    private int[] wakeupOf;
-
-    private int[] matchWakeups() {
-        int[] wakeupFirsts = new int[threads.size() + 1];
-        int[] wakeups = store.wakeupOrder(threads.size(), wakeupFirsts);
-        int[] wakeupOf = new int[store.slices()];
-        java.util.Arrays.fill(wakeupOf, -1);
-        long unmatched = 0;
-        for (int t = 0; t < threads.size(); t++) {
-            int w = wakeupFirsts[t];
-            int wEnd = wakeupFirsts[t + 1];
-            for (int k = threadFirsts[t]; k < threadFirsts[t + 1]; k++) {
-                long start = store.start(byThread[k]);
-                int first = -1;
-                while (w < wEnd && store.wakeupTime(wakeups[w]) <= start) {
-                    if (first < 0) {
-                        first = wakeups[w];
-                    }
-                    w++;
-                }
-                wakeupOf[byThread[k]] = first;
-            }
-            unmatched += wEnd - w;
-        }
-        unmatchedWakeups = unmatched;
-        return wakeupOf;
-    }
-
-    /** The JDK's pollers among the virtual threads: SubPoller-N on JDK 22+ (21's pollers are platform threads). */
-    private Slices.Pollers pollers(long busy) {
-        List<String> names = new ArrayList<>();
-        long slices = 0;
-        long nanos = 0;
-        for (int t = 0; t < threads.size(); t++) {
-            if (!isPoller(threads.name(t)) || threadFirsts[t + 1] == threadFirsts[t]) {
-                continue;
-            }
-            names.add(threads.name(t));
-            for (int k = threadFirsts[t]; k < threadFirsts[t + 1]; k++) {
-                slices++;
-                nanos += store.end(byThread[k]) - store.start(byThread[k]);
-            }
-        }
-        names.sort(NaturalOrder.INSTANCE);
-        return new Slices.Pollers(List.copyOf(names), slices, LatencyRecorder.millis(nanos), share(nanos, busy));
-    }
-
-    static boolean isPoller(String name) {
-        return name.startsWith("SubPoller-") || name.equals("Read-Poller") || name.equals("Write-Poller")
-               || name.equals("MasterPoller");
     }
 
     private Map<String, Long> byEnd() {
