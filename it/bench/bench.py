@@ -143,8 +143,9 @@ def summary(directory):
             info = servers.get((scenario, server), {})
             vs = lambda other: ("1" if server == other else
                                 spread(paired(rps, per_round(rows, other, "wrk", "rps"), ratio), 2))
+            answered = sum(int(r["requests"]) for r in mine)
             print("| " + " | ".join([
-                scenario, server, spread(list(rps.values())),
+                scenario, server, spread(list(rps.values())) if answered else "none answered in the run",
                 f"{med(list(rps.values())) / limit:.1%}" if limit else "–",
                 fmt(med([float(r["p50_ms"]) for r in mine]), 2),
                 fmt(med([float(r["p99_ms"]) for r in mine]), 1),

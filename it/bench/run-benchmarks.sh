@@ -20,11 +20,12 @@
 # peak RSS and threads are sampled from /proc/PID/status every 0.5 s.
 #
 # Usage:  it/bench/run-benchmarks.sh                 # everything, about 30 minutes on 2 cores
-#         ROUNDS=1 CELL_SECONDS=3 WARMUP_JIT_MIN=3 WARMUP_JIT_MAX=3 WARMUP_MIN=3 WARMUP_MAX=3 LOADGEN_WARMUP=2 \
+#         ROUNDS=1 CELL_SECONDS=3 S3_SECONDS=10 WARMUP_JIT_MIN=3 WARMUP_JIT_MAX=3 WARMUP_MIN=3 WARMUP_MAX=3 LOADGEN_WARMUP=2 \
 #           SMALL_HEAP_CHECK=0 it/bench/run-benchmarks.sh      # a smoke run that proves the script, a few minutes
 # Needs:  JDK 21+ (found by .ci/jdk), Maven, python3, wrk (installed with apt-get when missing and run as root).
 # Knobs (environment): ROUNDS=3 (RUNS is the old name)  SCENARIOS="S1 S2 S3 G"
-#   S1_SECONDS=15 S2_SECONDS=20 S3_SECONDS=20 G_SECONDS=15, or CELL_SECONDS=N for all of them
+#   S1_SECONDS=15 S2_SECONDS=20 S3_SECONDS=20 G_SECONDS=15; CELL_SECONDS=N for those not set (connecting 5000
+#   connections takes seconds on a busy machine: an S3 cell under 10 s may complete no request at all)
 #   WARMUP_JIT_MIN=30 WARMUP_JIT_MAX=45 (s of S1 load per server process first, for the JIT)
 #   WARMUP_MIN=10 WARMUP_MAX=20 (s of load per server before each scenario, at its connection count)
 #   GENERATOR=1 (loomscope-client against loomscope in every round)  LOADGEN_WARMUP=10 (s, its own JVM)
@@ -138,10 +139,10 @@ ulimit -n "$(ulimit -Hn)"
 
 scenario_settings() { # sets DELAY CONNECTIONS DURATION for $1
   case $1 in
-    S1) DELAY=0;   CONNECTIONS=64;   DURATION=${CELL_SECONDS:-${S1_SECONDS:-15}} ;;
-    S2) DELAY=100; CONNECTIONS=1000; DURATION=${CELL_SECONDS:-${S2_SECONDS:-20}} ;;
-    S3) DELAY=100; CONNECTIONS=5000; DURATION=${CELL_SECONDS:-${S3_SECONDS:-20}} ;;
-    G)  DELAY=0;   CONNECTIONS=64;   DURATION=${CELL_SECONDS:-${G_SECONDS:-15}} ;;
+    S1) DELAY=0;   CONNECTIONS=64;   DURATION=${S1_SECONDS:-${CELL_SECONDS:-15}} ;;
+    S2) DELAY=100; CONNECTIONS=1000; DURATION=${S2_SECONDS:-${CELL_SECONDS:-20}} ;;
+    S3) DELAY=100; CONNECTIONS=5000; DURATION=${S3_SECONDS:-${CELL_SECONDS:-20}} ;;
+    G)  DELAY=0;   CONNECTIONS=64;   DURATION=${G_SECONDS:-${CELL_SECONDS:-15}} ;;
     *) die "unknown scenario $1 (S1, S2, S3, G)" ;;
   esac
 }
