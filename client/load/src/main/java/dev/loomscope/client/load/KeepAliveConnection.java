@@ -30,7 +30,7 @@ final class KeepAliveConnection implements AutoCloseable {
     private int position;
     private int limit;
     private boolean reusable = true;
-    // The head of the answer being read: its framing, and how many bytes of head were read.
+    // The head of the answer being read: its framing, and how many bytes of it were read (chunk lines do not count).
     private long contentLength;
     private boolean chunked;
     private int headBytes;
@@ -103,7 +103,6 @@ final class KeepAliveConnection implements AutoCloseable {
     private int readHead() throws IOException {
         contentLength = -1;
         chunked = false;
-        headBytes = 0;
         int start = readLine();
         // "HTTP/1.1 200" at least.
         if (position - start < 12 || !startsWith(start, "HTTP/1.")) {
@@ -114,8 +113,13 @@ final class KeepAliveConnection implements AutoCloseable {
             reusable = false;
         }
         int status = digit(start + 9) * 100 + digit(start + 10) * 10 + digit(start + 11);
+        headBytes = position - start;
         int line;
         while (!emptyLine(line = readLine())) {
+            headBytes += position - line;
+            if (headBytes > MAX_HEAD_BYTES) {
+                throw new IOException("the answer's head is longer than " + MAX_HEAD_BYTES + " bytes");
+            }
             header(line, position);
         }
         return status;
@@ -171,10 +175,6 @@ final class KeepAliveConnection implements AutoCloseable {
                 if (buffer[i] == '\n') {
                     int start = position;
                     position = i + 1;
-                    headBytes += position - start;
-                    if (headBytes > MAX_HEAD_BYTES) {
-                        throw new IOException("the answer's head is longer than " + MAX_HEAD_BYTES + " bytes");
-                    }
                     return start;
                 }
             }

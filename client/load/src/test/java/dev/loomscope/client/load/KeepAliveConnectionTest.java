@@ -47,6 +47,19 @@ class KeepAliveConnectionTest {
     }
 
     @Test
+    void readsABodyOfManySmallChunksWhoseSizeLinesTogetherExceedTheHeadLimit() throws Exception {
+        // 20,000 chunk lines of 6 bytes each: 120 KB of framing, over the 64 KB a head may have.
+        String answer = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + "1\r\nx\r\n".repeat(20_000) + "0\r\n\r\n";
+        try (ScriptedServer server = new ScriptedServer(List.of(answer, answer), false);
+             KeepAliveConnection connection = KeepAliveConnection.open(server.address(), TIMEOUT)) {
+            byte[] request = new Target(server.uri("/"), TIMEOUT).request();
+            assertThat(connection.exchange(request)).isEqualTo(200);
+            assertThat(connection.exchange(request)).isEqualTo(200);
+            assertThat(connection.reusable()).isTrue();
+        }
+    }
+
+    @Test
     void skipsAnInterimAnswerAndReadsTheFinalOne() throws Exception {
         String answer = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok";
         try (ScriptedServer server = new ScriptedServer(List.of(answer), false);
