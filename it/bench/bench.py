@@ -3,6 +3,9 @@
 
   bench.py row DRIVER LOG SCENARIO ROUND SERVER CPU_TICKS CLK_TCK LOADAVG   one results.tsv line from a driver's log
   bench.py summary DIR                                                      markdown tables of medians and ratios
+
+Ratios and differences (÷ event loop, ÷ bare Helidon, loomscope's own cost) are taken within a round, where the
+servers shared the same minutes of the machine, and shown as the median over rounds with the range.
 """
 import csv
 import json
@@ -17,21 +20,23 @@ UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
 
 def parse_wrk(text):
-    """req/s, p50 ms, p99 ms, errors, requests from `wrk --latency` output."""
+    """req/s, p50 ms, p99 ms, errors, timeouts, requests from `wrk --latency` output; errors include timeouts."""
     rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
     if not rps:
         return None
     pct = {m.group(1): float(m.group(2)) * UNIT_MS[m.group(3)]
            for m in re.finditer(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M)}
     requests = re.search(r"(\d+) requests in", text)
-    errors = 0
+    errors = timeouts = 0
     socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
     if socket:
         errors += sum(int(g) for g in socket.groups())
+        timeouts = int(socket.group(4))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     if non2xx:
         errors += int(non2xx.group(1))
-    return float(rps.group(1)), pct.get("50", math.nan), pct.get("99", math.nan), errors, int(requests.group(1))
+    return (float(rps.group(1)), pct.get("50", math.nan), pct.get("99", math.nan), errors, timeouts,
+            int(requests.group(1)))
 
 
 def parse_loomscope(text):
@@ -41,20 +46,30 @@ def parse_loomscope(text):
     except (ValueError, IndexError):
         return None
     non2xx = sum(n for status, n in result["statusCounts"].items() if not status.startswith("2"))
-    return (result["requestsPerSecond"], result["latencyMillis"]["p50"], result["latencyMillis"]["p99"],
-            result["errorCount"] + non2xx, result["requests"])
+    latency = result.get("latencyMillis") or {}
+    return (result["requestsPerSecond"], latency.get("p50", math.nan), latency.get("p99", math.nan),
+            result["errorCount"] + non2xx, result["errors"].get("timeout", 0), result["requests"])
+
+
+def driver_cpu(log):
+    """CPU seconds (user + system) of the driver's process, from /usr/bin/time's LOG.cpu."""
+    try:
+        user, system = Path(log + ".cpu").read_text().split()[-2:]
+        return float(user) + float(system)
+    except (OSError, ValueError):
+        return math.nan
 
 
 def row(driver, log, scenario, round_, server, cpu_ticks, clk_tck, loadavg):
     text = Path(log).read_text(errors="replace")
     parsed = parse_wrk(text) if driver == "wrk" else parse_loomscope(text)
     if parsed is None:
-        parsed = (0.0, math.nan, math.nan, -1, 0)  # the run produced no result: the server or driver failed
-    rps, p50, p99, errors, requests = parsed
+        parsed = (0.0, math.nan, math.nan, -1, 0, 0)  # the run produced no result: the server or driver failed
+    rps, p50, p99, errors, timeouts, requests = parsed
     # Server CPU per request only where the driver's requests are all of the server's work (wrk has no warm-up).
     cpu_us = (int(cpu_ticks) / int(clk_tck) * 1e6 / requests) if driver == "wrk" and requests else math.nan
     print("\t".join([scenario, round_, server, driver, f"{rps:.1f}", f"{p50:.2f}", f"{p99:.2f}", str(errors),
-                     str(requests), f"{cpu_us:.1f}", loadavg]))
+                     str(timeouts), str(requests), f"{cpu_us:.1f}", f"{driver_cpu(log):.2f}", loadavg]))
 
 
 def read_tsv(path):
@@ -71,19 +86,34 @@ def fmt(value, digits=0):
     return "–" if value is None or math.isnan(value) else f"{value:,.{digits}f}"
 
 
-def ratio_median(rows, server, other, driver):
-    """Median over rounds of server/other, each ratio from one round (the same minutes of the same machine)."""
-    ratios = []
-    for round_ in sorted({r["round"] for r in rows}):
-        a = [float(r["rps"]) for r in rows if r["round"] == round_ and r["server"] == server and r["driver"] == driver]
-        b = [float(r["rps"]) for r in rows if r["round"] == round_ and r["server"] == other and r["driver"] == driver]
-        if a and b and b[0] > 0:
-            ratios.append(a[0] / b[0])
-    return (med(ratios), min(ratios), max(ratios)) if ratios else (math.nan, math.nan, math.nan)
+def spread(values, digits=0):
+    """Median and range of per-round values: "1.02 (0.90–1.16)"; one value alone."""
+    values = [v for v in values if not math.isnan(v)]
+    if not values:
+        return "–"
+    if len(values) == 1:
+        return fmt(values[0], digits)
+    return f"{fmt(med(values), digits)} ({fmt(min(values), digits)}–{fmt(max(values), digits)})"
 
 
-def ratio_text(r):
-    return "–" if math.isnan(r[0]) else f"{r[0]:.2f} ({r[1]:.2f}–{r[2]:.2f})"
+def per_round(rows, server, driver, column):
+    """{round: value} of one server and driver."""
+    return {r["round"]: float(r[column]) for r in rows if r["server"] == server and r["driver"] == driver}
+
+
+def paired(a, b, combine):
+    """combine(a, b) for every round both have, the same minutes of the same machine."""
+    return [combine(a[k], b[k]) for k in sorted(a) if k in b and not math.isnan(a[k]) and not math.isnan(b[k])]
+
+
+def ratio(x, y):
+    return x / y if y > 0 else math.nan
+
+
+def is_smoke(machine):
+    rounds = int(re.search(r"rounds: (\d+)", machine).group(1))
+    seconds = [int(s) for s in re.findall(r"seconds per cell \S+: (\d+)", machine)]
+    return rounds < 3 or any(s < 10 for s in seconds)
 
 
 def summary(directory):
@@ -91,70 +121,84 @@ def summary(directory):
     results = read_tsv(out / "results.tsv")
     servers = {(s["scenario"], s["server"]): s for s in read_tsv(out / "servers.tsv")}
     machine = (out / "machine.txt").read_text()
-    driver = re.search(r"driver: (\w+)", machine).group(1)
-    other = "loomscope" if driver == "wrk" else "wrk"
-    print("## Machine\n")
+    rounds = max(int(r["round"]) for r in results)
+    print("# Benchmark results (written by it/bench/run-benchmarks.sh)\n")
+    if is_smoke(machine):
+        print("**Smoke run: this proves that the script runs end to end, it is not a result.** Fewer than 3 rounds "
+              "or cells shorter than 10 s, on whatever else the machine was doing; quote none of these numbers.\n")
     print("```\n" + machine.strip() + "\n```\n")
     scenarios = [s for s in ["S1", "S2", "S3"] if any(r["scenario"] == s for r in results)]
-    print(f"## Servers (driver: {driver}; medians of {max(int(r['round']) for r in results)} rounds, "
-          "ratios = median of per-round ratios, range in brackets)\n")
-    print("| scenario | server | req/s | of limit | p50 ms | p99 ms | errors | server CPU µs/req "
-          "| ÷ event loop | ÷ recording off | peak RSS MB | threads |")
+    print(f"## The three hops (wrk; medians of {rounds} round(s); ratios are per round, median (range))\n")
+    print("| scenario | server | req/s | of limit | p50 ms | p99 ms | errors (timeouts) | server CPU µs/req "
+          "| ÷ event loop | ÷ bare Helidon | peak RSS MB | threads |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for scenario in scenarios:
         rows = [r for r in results if r["scenario"] == scenario]
-        for server in ["loomscope-rec", "loomscope-norec", "vertx", "loomscope-tuned"]:
-            mine = [r for r in rows if r["server"] == server and r["driver"] == driver]
+        for server in ["vertx", "bare-helidon", "loomscope", "loomscope-tuned"]:
+            mine = [r for r in rows if r["server"] == server and r["driver"] == "wrk"]
             if not mine:
                 continue
-            rps = med([float(r["rps"]) for r in mine])
+            rps = per_round(rows, server, "wrk", "rps")
             limit = LIMITS.get(scenario)
             info = servers.get((scenario, server), {})
+            vs = lambda other: ("1" if server == other else
+                                spread(paired(rps, per_round(rows, other, "wrk", "rps"), ratio), 2))
+            answered = sum(int(r["requests"]) for r in mine)
             print("| " + " | ".join([
-                scenario, server, fmt(rps),
-                f"{rps / limit:.1%}" if limit else "–",
+                scenario, server, spread(list(rps.values())) if answered else "none answered in the run",
+                f"{med(list(rps.values())) / limit:.1%}" if limit else "–",
                 fmt(med([float(r["p50_ms"]) for r in mine]), 2),
                 fmt(med([float(r["p99_ms"]) for r in mine]), 1),
-                str(sum(int(r["errors"]) for r in mine)),
-                fmt(med([float(r["cpu_us_per_req"]) for r in mine]), 1),
-                ratio_text(ratio_median(rows, server, "vertx", driver)) if server != "vertx" else "1",
-                ratio_text(ratio_median(rows, server, "loomscope-norec", driver)) if server == "loomscope-rec"
-                else "÷ rec: " + ratio_text(ratio_median(rows, server, "loomscope-rec", driver))
-                if server == "loomscope-tuned" else "–",
+                f"{sum(int(r['errors']) for r in mine)} ({sum(int(r['timeouts']) for r in mine)})",
+                spread(list(per_round(rows, server, "wrk", "cpu_us_per_req").values()), 1),
+                vs("vertx"), vs("bare-helidon"),
                 info.get("peak_rss_mb", "–"), info.get("max_threads", "–")]) + " |")
-    print(f"\n## Load generators on loomscope `/` (recording on), same connections, same round\n")
-    print(f"| scenario | wrk req/s | loomscope-client req/s | loomscope-client ÷ wrk | wrk p99 ms "
-          "| loomscope-client p99 ms | errors wrk / loomscope-client |")
-    print("|---|---|---|---|---|---|---|")
+    print("\n## loomscope's own cost: loomscope minus bare Helidon, server CPU per request, per round\n")
+    print("| scenario | loomscope µs/req | bare Helidon µs/req | own cost µs/req | own cost ÷ loomscope's hop "
+          "| event loop µs/req |")
+    print("|---|---|---|---|---|---|")
     for scenario in scenarios:
-        rows = [r for r in results if r["scenario"] == scenario and r["server"] == "loomscope-rec"]
+        rows = [r for r in results if r["scenario"] == scenario]
+        loom = per_round(rows, "loomscope", "wrk", "cpu_us_per_req")
+        bare = per_round(rows, "bare-helidon", "wrk", "cpu_us_per_req")
+        print("| " + " | ".join([
+            scenario, spread(list(loom.values()), 1), spread(list(bare.values()), 1),
+            spread(paired(loom, bare, lambda a, b: a - b), 1),
+            spread([100 * v for v in paired(loom, bare, lambda a, b: (a - b) / a if a > 0 else math.nan)], 0) + " %",
+            spread(list(per_round(rows, "vertx", "wrk", "cpu_us_per_req").values()), 1)]) + " |")
+    print("\n## Load generators: loomscope-client against wrk, same target, same connections, same round\n")
+    print("| scenario | target | wrk req/s | loomscope-client req/s | ÷ wrk | wrk p99 ms | loomscope-client p99 ms "
+          "| errors wrk / loomscope-client | driver CPU s, wrk / loomscope-client (incl. its JVM start and warm-up) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for scenario in scenarios + (["G"] if any(r["scenario"] == "G" for r in results) else []):
+        rows = [r for r in results if r["scenario"] == scenario and r["server"] == "loomscope"]
         by = {d: [r for r in rows if r["driver"] == d] for d in ("wrk", "loomscope")}
         if not by["wrk"] or not by["loomscope"]:
             continue
-        ratios = []
-        for round_ in sorted({r["round"] for r in rows}):
-            w = [float(r["rps"]) for r in by["wrk"] if r["round"] == round_]
-            l = [float(r["rps"]) for r in by["loomscope"] if r["round"] == round_]
-            if w and l and w[0] > 0:
-                ratios.append(l[0] / w[0])
+        target = "`/upstream?bytes=64`, 64 conns" if scenario == "G" else "loomscope `/`"
         print("| " + " | ".join([
-            scenario,
+            scenario, target,
             fmt(med([float(r["rps"]) for r in by["wrk"]])),
             fmt(med([float(r["rps"]) for r in by["loomscope"]])),
-            ratio_text((med(ratios), min(ratios), max(ratios)) if ratios else (math.nan,) * 3),
+            spread(paired(per_round(rows, "loomscope", "loomscope", "rps"), per_round(rows, "loomscope", "wrk", "rps"),
+                          ratio), 2),
             fmt(med([float(r["p99_ms"]) for r in by["wrk"]]), 1),
             fmt(med([float(r["p99_ms"]) for r in by["loomscope"]]), 1),
-            f"{sum(int(r['errors']) for r in by['wrk'])} / {sum(int(r['errors']) for r in by['loomscope'])}"]) + " |")
+            f"{sum(int(r['errors']) for r in by['wrk'])} / {sum(int(r['errors']) for r in by['loomscope'])}",
+            f"{fmt(med([float(r['driver_cpu_s']) for r in by['wrk']]), 1)} / "
+            f"{fmt(med([float(r['driver_cpu_s']) for r in by['loomscope']]), 1)}"]) + " |")
     small = [r for r in results if r["scenario"] == "S3-512m"]
     if small:
         r = small[0]
         info = servers.get(("S3-512m", "loomscope-512m"), {})
         gc = gc_share(out / "S3-512m-gc.log")
         print("\n## S3 with -Xmx512m, loomscope `/` (recording on)\n")
-        print("| req/s | of limit | p99 ms | errors | server CPU µs/req | peak RSS MB | threads | GC pause share |")
+        print("| req/s | of limit | p99 ms | errors (timeouts) | server CPU µs/req | peak RSS MB | threads "
+              "| GC pause share |")
         print("|---|---|---|---|---|---|---|---|")
         print("| " + " | ".join([fmt(float(r["rps"])), f"{float(r['rps']) / LIMITS['S3']:.1%}",
-                                 fmt(float(r["p99_ms"]), 1), r["errors"], fmt(float(r["cpu_us_per_req"]), 1),
+                                 fmt(float(r["p99_ms"]), 1), f"{r['errors']} ({r['timeouts']})",
+                                 fmt(float(r["cpu_us_per_req"]), 1),
                                  info.get("peak_rss_mb", "–"), info.get("max_threads", "–"), gc]) + " |")
 
 

@@ -1,64 +1,85 @@
 #!/usr/bin/env bash
-# Benchmarks loomscope's hop (GET / -> blocking WebClient call -> shared upstream) with its JFR recording on and
-# off against the same hop on an event loop (Vert.x 5, it/bench/vertx-hop), on loopback, in three scenarios:
-#   S1  upstream delay   0 ms,   64 connections, 15 s
+# Benchmarks loomscope's hop (GET / -> blocking upstream call -> shared upstream, JFR recording on) against two
+# references on loopback, in the same alternating rounds, with the same JVM options and heap:
+#   vertx         the hop on an event loop: Vert.x 5 with its default event-loop count (it/bench/vertx-hop)
+#   bare-helidon  the hop as a bare Helidon 4.5 handler that only calls WebClient (it/bench/bare-helidon-hop),
+#                 with loomscope's server and client settings where they are not what is compared
+#   loomscope     java -jar server/target/loomscope-server.jar, recording on (the default)
+# All three call one shared upstream (a Vert.x server answering after a timer, class Upstream in vertx-hop).
+# Scenarios:
+#   S1  upstream delay   0 ms,   64 connections, 15 s   (CPU bound)
 #   S2  upstream delay 100 ms, 1000 connections, 20 s   (Little's-law limit 10 000 req/s)
 #   S3  upstream delay 100 ms, 5000 connections, 20 s   (limit 50 000 req/s)
-# The three servers and the one upstream they all call start once and serve all scenarios. Before each scenario
-# every server is warmed up with wrk until its throughput is steady (each process first at S1 for its JIT, then at
-# the scenario's connection count; see warm_up), then RUNS rounds run; in a round every
-# server is measured once, in an order that rotates from round to round, plus the other load generator against
-# loomscope (recording on) at the same connection count. RSS and thread count of each server are sampled from /proc during the scenario. At the end a
-# fresh loomscope with -Xmx512m runs S3 once more.
+#   G   the load generators alone: wrk and loomscope-client on loomscope's /upstream?bytes=64, 64 connections,
+#       where the client is the bottleneck
+# Every server is warmed up with wrk until its throughput is steady (first at S1 for the JIT, then at each
+# scenario's connection count), then ROUNDS rounds run; in a round every server is measured once, in an order that
+# rotates from round to round, then loomscope-client drives loomscope at the same target and connection count
+# (GENERATOR=1), to compare it with wrk. Ratios are taken within a round and reported as median and range.
+# Server CPU per request is utime + stime of the server pid (/proc/PID/stat) over a run divided by wrk's requests;
+# peak RSS and threads are sampled from /proc/PID/status every 0.5 s.
 #
-# Usage:  it/bench/run-benchmarks.sh                 # everything, about 20-25 minutes
-#         RUNS=1 SCENARIOS=S1 S1_SECONDS=5 WARMUP_JIT_MIN=10 WARMUP_JIT_MAX=10 SMALL_HEAP_CHECK=0 \
-#           it/bench/run-benchmarks.sh                # a smoke run, about 2 minutes
-# Needs:  JDK 21+ (found by .ci/jdk), Maven, wrk (apt-get install -y wrk), python3.
-# Knobs (environment): RUNS=3  SCENARIOS="S1 S2 S3"  S1_SECONDS=15 S2_SECONDS=20 S3_SECONDS=20
+# Usage:  it/bench/run-benchmarks.sh                 # everything, about 30 minutes on 2 cores
+#         ROUNDS=1 CELL_SECONDS=3 S3_SECONDS=10 WARMUP_JIT_MIN=3 WARMUP_JIT_MAX=3 WARMUP_MIN=3 WARMUP_MAX=3 LOADGEN_WARMUP=2 \
+#           SMALL_HEAP_CHECK=0 it/bench/run-benchmarks.sh      # a smoke run that proves the script, a few minutes
+# Needs:  JDK 21+ (found by .ci/jdk), Maven, python3, wrk (installed with apt-get when missing and run as root).
+# Knobs (environment): ROUNDS=3 (RUNS is the old name)  SCENARIOS="S1 S2 S3 G"
+#   S1_SECONDS=15 S2_SECONDS=20 S3_SECONDS=20 G_SECONDS=15; CELL_SECONDS=N for those not set (connecting 5000
+#   connections takes seconds on a busy machine: an S3 cell under 10 s may complete no request at all)
 #   WARMUP_JIT_MIN=30 WARMUP_JIT_MAX=45 (s of S1 load per server process first, for the JIT)
 #   WARMUP_MIN=10 WARMUP_MAX=20 (s of load per server before each scenario, at its connection count)
-#   DRIVER=wrk|loomscope (what loads the servers; the other one is the comparison)  LOADGEN_WARMUP=10
-#   SERVER_OPTS="-Xmx1g"  LOOMSCOPE_OPTS=""  SMALL_HEAP_CHECK=1  SMALL_HEAP_OPTS=""  SKIP_BUILD=0
-#   BASE_PORT=19000  OUT=dir
-#   TUNED_OPTS="-Dkey=value ..."  adds a fourth server to every round: loomscope with its recording on and these
-#                                 options, to measure a tuning lever against the current settings in the same run
-# Output: a results directory (printed at the start) with every raw log, results.tsv, servers.tsv and
-#         summary.md, the tables docs/benchmarks.md quotes.
+#   GENERATOR=1 (loomscope-client against loomscope in every round)  LOADGEN_WARMUP=10 (s, its own JVM)
+#   SERVER_OPTS="-Xmx1g" (every server, the same)  LOOMSCOPE_OPTS=""  SMALL_HEAP_CHECK=1  SMALL_HEAP_OPTS=""
+#   SKIP_BUILD=0  MVN_FLAGS="" (e.g. -o)  BASE_PORT=19000  OUT=dir
+#   RESULTS_DOC=docs/benchmark-results.md (the summary is written there too; empty: not written)
+#   TUNED_OPTS="-Dkey=value ..."  adds a fourth server to every round: loomscope with these options, to measure a
+#                                 lever against the current settings in the same run
+# Output: a results directory (printed at the start) with every raw log, results.tsv, servers.tsv and summary.md;
+#         summary.md is also written to RESULTS_DOC, which docs/benchmarks.md links to.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-RUNS=${RUNS:-3}
-SCENARIOS=${SCENARIOS:-"S1 S2 S3"}
-WARMUP_JIT_MIN=${WARMUP_JIT_MIN:-30}   # S1-style load once per server process, for the JIT
+ROUNDS=${ROUNDS:-${RUNS:-3}}
+SCENARIOS=${SCENARIOS:-"S1 S2 S3 G"}
+CELL_SECONDS=${CELL_SECONDS:-}
+WARMUP_JIT_MIN=${WARMUP_JIT_MIN:-30}
 WARMUP_JIT_MAX=${WARMUP_JIT_MAX:-45}
-WARMUP_MIN=${WARMUP_MIN:-10}           # before each scenario, at its connection count
+WARMUP_MIN=${WARMUP_MIN:-10}
 WARMUP_MAX=${WARMUP_MAX:-20}
-SMALL_HEAP_OPTS=${SMALL_HEAP_OPTS:-}
-DRIVER=${DRIVER:-wrk}
+GENERATOR=${GENERATOR:-1}
 LOADGEN_WARMUP=${LOADGEN_WARMUP:-10}
 SERVER_OPTS=${SERVER_OPTS:--Xmx1g}
 LOOMSCOPE_OPTS=${LOOMSCOPE_OPTS:-}
 TUNED_OPTS=${TUNED_OPTS:-}
 SMALL_HEAP_CHECK=${SMALL_HEAP_CHECK:-1}
+SMALL_HEAP_OPTS=${SMALL_HEAP_OPTS:-}
 SKIP_BUILD=${SKIP_BUILD:-0}
+MVN_FLAGS=${MVN_FLAGS:-}
 BASE_PORT=${BASE_PORT:-19000}
+RESULTS_DOC=${RESULTS_DOC-$ROOT/docs/benchmark-results.md}
 OUT=${OUT:-${TMPDIR:-/tmp}/loomscope-bench-$(date +%Y%m%d-%H%M%S)}
 # No loop below runs longer than this, whatever happens.
 LOOP_LIMIT_SECONDS=600
 
 UPSTREAM_PORT=$BASE_PORT
-declare -A PORT=([loomscope-rec]=$((BASE_PORT + 10)) [loomscope-norec]=$((BASE_PORT + 20)) [vertx]=$((BASE_PORT + 30))
-                 [loomscope-512m]=$((BASE_PORT + 40)) [loomscope-tuned]=$((BASE_PORT + 50)))
-SERVERS=(loomscope-rec loomscope-norec vertx)
+declare -A PORT=([vertx]=$((BASE_PORT + 10)) [bare-helidon]=$((BASE_PORT + 20)) [loomscope]=$((BASE_PORT + 30))
+                 [loomscope-tuned]=$((BASE_PORT + 40)) [loomscope-512m]=$((BASE_PORT + 50)))
+SERVERS=(vertx bare-helidon loomscope)
 [[ -n $TUNED_OPTS ]] && SERVERS+=(loomscope-tuned)
 
 die() { echo "run-benchmarks: $*" >&2; exit 1; }
 
-command -v wrk >/dev/null || die "wrk is not installed: apt-get update && apt-get install -y wrk"
+if ! command -v wrk >/dev/null; then
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    echo "run-benchmarks: installing wrk with apt-get"
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; } > /dev/null \
+      || die "apt-get install wrk failed"
+  else
+    die "wrk is not installed: apt-get update && apt-get install -y wrk"
+  fi
+fi
 command -v python3 >/dev/null || die "python3 is needed to read the results"
-[[ $DRIVER == wrk || $DRIVER == loomscope ]] || die "DRIVER must be wrk or loomscope, was $DRIVER"
 JAVA_HOME=$("$ROOT/.ci/jdk") || die "no JDK 21+ found"
 JAVA=$JAVA_HOME/bin/java
 
@@ -94,22 +115,38 @@ wait_port() { # port pid name
 }
 
 # --- build, then run private copies so that concurrent rebuilds of the tree cannot change what runs -------------
+HELIDON_VERSION=$(sed -n 's:.*<version.helidon>\(.*\)</version.helidon>.*:\1:p' "$ROOT/pom.xml" | head -1)
+[[ -n $HELIDON_VERSION ]] || die "no <version.helidon> in $ROOT/pom.xml"
 if [[ $SKIP_BUILD != 1 ]]; then
-  echo "run-benchmarks: building loomscope and the Vert.x hop"
-  (cd "$ROOT" && .ci/jdk mvn -B -q -pl server,client -am install -DskipTests) > "$OUT/build.log" 2>&1 \
+  echo "run-benchmarks: building loomscope, the Vert.x hop and the bare Helidon hop (Helidon $HELIDON_VERSION)"
+  (cd "$ROOT" && .ci/jdk mvn -B -q $MVN_FLAGS -pl server,client/load -am package -DskipTests) > "$OUT/build.log" 2>&1 \
     || die "loomscope build failed, see $OUT/build.log"
-  (cd "$HERE/vertx-hop" && "$ROOT/.ci/jdk" mvn -B -q package) >> "$OUT/build.log" 2>&1 \
+  (cd "$HERE/vertx-hop" && "$ROOT/.ci/jdk" mvn -B -q $MVN_FLAGS package) >> "$OUT/build.log" 2>&1 \
     || die "vertx-hop build failed, see $OUT/build.log"
+  (cd "$HERE/bare-helidon-hop" && "$ROOT/.ci/jdk" mvn -B -q $MVN_FLAGS package -Dversion.helidon="$HELIDON_VERSION") \
+    >> "$OUT/build.log" 2>&1 || die "bare-helidon-hop build failed, see $OUT/build.log"
 fi
 DIST=$OUT/dist
-mkdir -p "$DIST"/{server,client,vertx}
+mkdir -p "$DIST"/{server,client,vertx,bare}
 cp -r "$ROOT/server/target/loomscope-server.jar" "$ROOT/server/target/libs" "$DIST/server/"
 cp -r "$ROOT/client/load/target/loomscope-client.jar" "$ROOT/client/load/target/libs" "$DIST/client/"
 cp -r "$HERE/vertx-hop/target/vertx-hop.jar" "$HERE/vertx-hop/target/libs" "$DIST/vertx/"
+cp -r "$HERE/bare-helidon-hop/target/bare-helidon-hop.jar" "$HERE/bare-helidon-hop/target/libs" "$DIST/bare/"
 
 # 5000 client + 5000 server + 5000 upstream sockets: raise the soft fd limit to the hard one.
 ulimit -n "$(ulimit -Hn)"
 (( $(ulimit -n) >= 16384 )) || echo "run-benchmarks: warning: fd limit $(ulimit -n) is low for S3" >&2
+
+scenario_settings() { # sets DELAY CONNECTIONS DURATION for $1
+  case $1 in
+    S1) DELAY=0;   CONNECTIONS=64;   DURATION=${S1_SECONDS:-${CELL_SECONDS:-15}} ;;
+    S2) DELAY=100; CONNECTIONS=1000; DURATION=${S2_SECONDS:-${CELL_SECONDS:-20}} ;;
+    S3) DELAY=100; CONNECTIONS=5000; DURATION=${S3_SECONDS:-${CELL_SECONDS:-20}} ;;
+    G)  DELAY=0;   CONNECTIONS=64;   DURATION=${G_SECONDS:-${CELL_SECONDS:-15}} ;;
+    *) die "unknown scenario $1 (S1, S2, S3, G)" ;;
+  esac
+}
+for scenario in $SCENARIOS; do scenario_settings "$scenario"; done
 
 # --- the machine ----------------------------------------------------------------------------------------------
 {
@@ -119,11 +156,16 @@ ulimit -n "$(ulimit -Hn)"
   echo "kernel: $(uname -r)"
   echo "java: $("$JAVA" -version 2>&1 | head -1)"
   echo "wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+  echo "helidon: $HELIDON_VERSION"
   echo "somaxconn: $(cat /proc/sys/net/core/somaxconn), fd limit: $(ulimit -n)"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "git: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null)$(cd "$ROOT" && git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
-  echo "runs: $RUNS, driver: $DRIVER, server options: $SERVER_OPTS $LOOMSCOPE_OPTS"
-  [[ -n $TUNED_OPTS ]] && echo "loomscope-tuned: recording on + $TUNED_OPTS"
+  echo "rounds: $ROUNDS, scenarios: $SCENARIOS"
+  for scenario in $SCENARIOS; do scenario_settings "$scenario"; echo "seconds per cell $scenario: $DURATION"; done
+  echo "warm-up: JIT ${WARMUP_JIT_MIN}-${WARMUP_JIT_MAX} s, per scenario ${WARMUP_MIN}-${WARMUP_MAX} s, generator ${LOADGEN_WARMUP} s"
+  echo "server options (all servers): $SERVER_OPTS; loomscope also: ${LOOMSCOPE_OPTS:-none}"
+  [[ -n $TUNED_OPTS ]] && echo "loomscope-tuned: $TUNED_OPTS"
+  true
 } > "$OUT/machine.txt"
 cat "$OUT/machine.txt"
 
@@ -137,21 +179,22 @@ start_upstream() {
 }
 
 start_server() { # scenario name [extra JVM options...]
-  local scenario=$1 name=$2 port=${PORT[$2]} pid
+  local scenario=$1 name=$2 port=${PORT[$2]} pid upstream="http://127.0.0.1:$UPSTREAM_PORT/upstream"
   shift 2
   port_open "$port" && die "port $port is already in use; set BASE_PORT"
   case $name in
     vertx)
-      "$JAVA" $SERVER_OPTS "$@" -jar "$DIST/vertx/vertx-hop.jar" "$port" "http://127.0.0.1:$UPSTREAM_PORT/upstream" \
+      "$JAVA" $SERVER_OPTS "$@" -jar "$DIST/vertx/vertx-hop.jar" "$port" "$upstream" \
         > "$OUT/$scenario-$name.log" 2>&1 & ;;
-    loomscope-*)
-      local recording=true tuned=""
-      [[ $name == loomscope-norec ]] && recording=false
+    bare-helidon)
+      "$JAVA" $SERVER_OPTS "$@" -Dserver.port="$port" -Dapp.upstream.uri="$upstream" \
+        -jar "$DIST/bare/bare-helidon-hop.jar" > "$OUT/$scenario-$name.log" 2>&1 & ;;
+    loomscope*)
+      local tuned=""
       [[ $name == loomscope-tuned ]] && tuned=$TUNED_OPTS
       (cd "$OUT" && exec "$JAVA" $SERVER_OPTS $LOOMSCOPE_OPTS $tuned "$@" \
-        -Dserver.port="$port" -Dserver.sockets.0.port=$((port + 1)) \
-        -Dapp.upstream.uri="http://127.0.0.1:$UPSTREAM_PORT/upstream" \
-        -Dapp.recording.enabled=$recording -Dapp.recording.file="$OUT/$scenario-$name.jfr" \
+        -Dserver.port="$port" -Dserver.sockets.0.port=$((port + 1)) -Dapp.upstream.uri="$upstream" \
+        -Dapp.recording.enabled=true -Dapp.recording.file="$OUT/$scenario-$name.jfr" \
         -jar "$DIST/server/loomscope-server.jar") > "$OUT/$scenario-$name.log" 2>&1 & ;;
   esac
   pid=$!
@@ -182,13 +225,16 @@ sample_process() { # pid file stop_file
 }
 
 # --- load ------------------------------------------------------------------------------------------------------
-# load DRIVER URL CONNECTIONS SECONDS LOG: runs one load; the log is what the driver printed.
+# load DRIVER URL CONNECTIONS SECONDS LOG: runs one load; the log is what the driver printed, LOG.cpu the CPU
+# seconds the driver's process used (the generator's include its JVM start and warm-up).
 load() {
   local driver=$1 url=$2 connections=$3 seconds=$4 log=$5
   if [[ $driver == wrk ]]; then
-    timeout $((seconds + 60)) wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency "$url" > "$log" 2>&1 || true
+    timeout $((seconds + 60)) /usr/bin/time -o "$log.cpu" -f "%U %S" \
+      wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency "$url" > "$log" 2>&1 || true
   else
-    timeout $((seconds + LOADGEN_WARMUP + 60)) "$JAVA" -Xmx1g -jar "$DIST/client/loomscope-client.jar" load "$url" \
+    timeout $((seconds + LOADGEN_WARMUP + 60)) /usr/bin/time -o "$log.cpu" -f "%U %S" \
+      "$JAVA" -Xmx1g -jar "$DIST/client/loomscope-client.jar" load "$url" \
       -c "$connections" -d "${seconds}s" -w "${LOADGEN_WARMUP}s" --json > "$log" 2> "$log.progress" || true
   fi
 }
@@ -202,16 +248,17 @@ measure() {
   after=$(cpu_ticks "$pid")
   python3 "$HERE/bench.py" row "$driver" "$log" "$scenario" "$round" "$server" $((after - before)) \
     "$(getconf CLK_TCK)" "$(cut -d' ' -f1 /proc/loadavg)" >> "$OUT/results.tsv"
-  tail -1 "$OUT/results.tsv" | awk -F'\t' '{printf "  %-3s round %s  %-16s %-9s %9s req/s  p50 %8s ms  p99 %8s ms  errors %s  server CPU %s us/req\n", $1, $2, $3, $4, $5, $6, $7, $8, $10}'
+  tail -1 "$OUT/results.tsv" | awk -F'\t' '{printf "  %-3s round %s  %-14s %-9s %9s req/s  p50 %8s ms  p99 %8s ms  errors %s (timeouts %s)  server CPU %s us/req\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $11}'
 }
-
-other_driver() { [[ $DRIVER == wrk ]] && echo loomscope || echo wrk; }
 
 # Loads a server with wrk in steps for at least MIN seconds and until three steps in a row are within 10% of each
 # other, at most MAX seconds. A busy machine compiles slowly: two slow steps in a row look steady too. Steps are
-# 5 s, 10 s at 5000 connections, whose first seconds go to connecting (SYN retries past the accept backlog).
+# 5 s, 10 s at 5000 connections, whose first seconds go to connecting (SYN retries past the accept backlog); a
+# warm-up shorter than one step is one step of that length.
 warm_up() { # scenario server url connections min_seconds max_seconds
   local a=0 b=0 rps step size=$(($4 >= 5000 ? 10 : 5)) steps min_steps
+  ((size > $6)) && size=$6
+  ((size < 1)) && size=1
   steps=$(($6 / size)) min_steps=$(($5 / size))
   for ((step = 1; step <= steps; step++)); do
     load wrk "$3" "$4" "$size" "$OUT/$1-warmup-$2-$step.txt"
@@ -227,18 +274,12 @@ warm_up() { # scenario server url connections min_seconds max_seconds
 }
 within_tenth() { (($1 * 10 >= $2 * 9 && $1 * 10 <= $2 * 11)); }
 
-scenario_settings() { # sets DELAY CONNECTIONS DURATION for $1
-  case $1 in
-    S1) DELAY=0;   CONNECTIONS=64;   DURATION=${S1_SECONDS:-15} ;;
-    S2) DELAY=100; CONNECTIONS=1000; DURATION=${S2_SECONDS:-20} ;;
-    S3) DELAY=100; CONNECTIONS=5000; DURATION=${S3_SECONDS:-20} ;;
-    *) die "unknown scenario $1 (S1, S2, S3)" ;;
-  esac
-}
-
 hop_url() { echo "http://127.0.0.1:${PORT[$1]}/?delayMs=$2&bytes=100"; }
+# The client-bound target: loomscope's own /upstream, no hop behind it.
+generator_url() { echo "http://127.0.0.1:${PORT[loomscope]}/upstream?bytes=64"; }
 
-printf 'scenario\tround\tserver\tdriver\trps\tp50_ms\tp99_ms\terrors\trequests\tcpu_us_per_req\tload_avg\n' > "$OUT/results.tsv"
+printf 'scenario\tround\tserver\tdriver\trps\tp50_ms\tp99_ms\terrors\ttimeouts\trequests\tcpu_us_per_req\tdriver_cpu_s\tload_avg\n' \
+  > "$OUT/results.tsv"
 printf 'scenario\tserver\tpeak_rss_mb\tmax_threads\n' > "$OUT/servers.tsv"
 
 start_upstream all
@@ -252,7 +293,18 @@ for server in "${SERVERS[@]}"; do
 done
 for scenario in $SCENARIOS; do
   scenario_settings "$scenario"
-  echo "run-benchmarks: $scenario: delay ${DELAY} ms, $CONNECTIONS connections, ${DURATION} s x $RUNS rounds"
+  if [[ $scenario == G ]]; then
+    echo "run-benchmarks: G: wrk and loomscope-client on $(generator_url), $CONNECTIONS connections, ${DURATION} s x $ROUNDS rounds"
+    warm_up G loomscope "$(generator_url)" "$CONNECTIONS" "$WARMUP_MIN" "$WARMUP_MAX"
+    for ((round = 1; round <= ROUNDS; round++)); do
+      order=(wrk loomscope); ((round % 2 == 0)) && order=(loomscope wrk)
+      for driver in "${order[@]}"; do
+        measure G "$round" loomscope "$driver" "$(generator_url)" "$CONNECTIONS" "$DURATION"
+      done
+    done
+    continue
+  fi
+  echo "run-benchmarks: $scenario: delay ${DELAY} ms, $CONNECTIONS connections, ${DURATION} s x $ROUNDS rounds"
   for server in "${SERVERS[@]}"; do
     warm_up "$scenario" "$server" "$(hop_url "$server" "$DELAY")" "$CONNECTIONS" "$WARMUP_MIN" "$WARMUP_MAX"
   done
@@ -261,13 +313,14 @@ for scenario in $SCENARIOS; do
     sample_process "${PID_OF[$server]}" "$OUT/$scenario-$server.proc" "$OUT/$scenario.stop" &
     PIDS+=($!)
   done
-  for ((round = 1; round <= RUNS; round++)); do
+  for ((round = 1; round <= ROUNDS; round++)); do
     for ((i = 0; i < ${#SERVERS[@]}; i++)); do
       server=${SERVERS[$(((i + round - 1) % ${#SERVERS[@]}))]}
-      measure "$scenario" "$round" "$server" "$DRIVER" "$(hop_url "$server" "$DELAY")" "$CONNECTIONS" "$DURATION"
+      measure "$scenario" "$round" "$server" wrk "$(hop_url "$server" "$DELAY")" "$CONNECTIONS" "$DURATION"
     done
-    measure "$scenario" "$round" loomscope-rec "$(other_driver)" "$(hop_url loomscope-rec "$DELAY")" \
-      "$CONNECTIONS" "$DURATION"
+    if [[ $GENERATOR == 1 ]]; then
+      measure "$scenario" "$round" loomscope loomscope "$(hop_url loomscope "$DELAY")" "$CONNECTIONS" "$DURATION"
+    fi
   done
   touch "$OUT/$scenario.stop"
   sleep 1
@@ -292,7 +345,7 @@ if [[ $SMALL_HEAP_CHECK == 1 ]]; then
   rm -f "$OUT/S3-512m.stop"
   sample_process "${PID_OF[loomscope-512m]}" "$OUT/S3-512m-loomscope-512m.proc" "$OUT/S3-512m.stop" &
   PIDS+=($!)
-  measure S3-512m 1 loomscope-512m "$DRIVER" "$url" "$CONNECTIONS" "$DURATION"
+  measure S3-512m 1 loomscope-512m wrk "$url" "$CONNECTIONS" "$DURATION"
   touch "$OUT/S3-512m.stop"
   sleep 1
   read -r rss threads < "$OUT/S3-512m-loomscope-512m.proc"
@@ -303,4 +356,8 @@ fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 python3 "$HERE/bench.py" summary "$OUT" > "$OUT/summary.md"
 cat "$OUT/summary.md"
+if [[ -n $RESULTS_DOC ]]; then
+  cp "$OUT/summary.md" "$RESULTS_DOC"
+  echo "run-benchmarks: the summary is also in $RESULTS_DOC"
+fi
 echo "run-benchmarks: raw logs, results.tsv, servers.tsv and summary.md are in $OUT"

@@ -16,6 +16,7 @@ final class HopService implements HttpService {
 
     private final UpstreamTarget upstream;
     private final UpstreamClient client;
+    private final HopReportWriter reports = new HopReportWriter();
 
     HopService(UpstreamTarget upstream, UpstreamClient client) {
         this.upstream = upstream;
@@ -38,12 +39,12 @@ final class HopService implements HttpService {
         boolean sameVirtualThread = handlerStart.virtual()
                 && handlerStart.threadId() == beforeCall.threadId()
                 && beforeCall.threadId() == afterCall.threadId();
-        res.send(new HopReport(requestId,
-                               List.of(handlerStart, beforeCall, afterCall, beforeSend),
-                               sameVirtualThread,
-                               !beforeCall.carrier().equals(afterCall.carrier()),
-                               new HopReport.Upstream(uri.toString(), reply.status(),
-                                                      reply.elapsedNanos() / 1_000_000.0, reply.bytes())));
+        reports.send(res, new HopReport(requestId,
+                                        List.of(handlerStart, beforeCall, afterCall, beforeSend),
+                                        sameVirtualThread,
+                                        !beforeCall.carrier().equals(afterCall.carrier()),
+                                        new HopReport.Upstream(uri.toString(), reply.status(),
+                                                               reply.elapsedNanos() / 1_000_000.0, reply.bytes())));
     }
 
     /**

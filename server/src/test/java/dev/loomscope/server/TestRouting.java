@@ -37,11 +37,16 @@ final class TestRouting {
 
     /** Routing whose upstream is {@code upstream} and whose fan-outs have {@code fanout} limits. */
     static void withUpstream(HttpRouting.Builder routing, URI upstream, FanoutLimits fanout) {
+        withUpstream(routing, upstream, fanout, UpstreamClient.create(Services.get(Config.class).get("client")));
+    }
+
+    /** Routing whose upstream is {@code upstream}, called with {@code client}. */
+    static void withUpstream(HttpRouting.Builder routing, URI upstream, FanoutLimits fanout, UpstreamClient client) {
         Config config = Services.get(Config.class);
         AppSettings defaults = AppSettings.from(config.get("app"));
         AppSettings settings = new AppSettings(new UpstreamTarget(Optional.of(upstream)), defaults.recording(),
                                                defaults.warmUp(), defaults.headerTimeout());
-        Main.routing(routing, settings, fanout, UpstreamClient.create(config.get("client")), new Drain());
+        Main.routing(routing, settings, fanout, client, new Drain());
     }
 
     /** A loopback port nothing listens on: connections to it are refused. */

@@ -65,6 +65,11 @@ final class IdleConnections {
         closeAll();
     }
 
+    /** Closes the idle connections older than the idle timeout; the sweeper calls this when no call does. */
+    void evictExpired() {
+        evictOlderThan(System.nanoTime() - maxIdleNanos);
+    }
+
     /** Number of idle connections. */
     int size() {
         return size.get();

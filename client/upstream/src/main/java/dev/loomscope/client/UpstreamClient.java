@@ -27,9 +27,12 @@ import io.helidon.webclient.http1.Http1ClientConfig;
  * <p>The call runs on the caller's thread: on a virtual thread it blocks that thread, not a carrier.
  *
  * <p>Keep-alive connections are this class's own, not Helidon's pool ({@link OwnedConnections} says why). At most
- * {@link PoolLimits#maxConnections()} are open per upstream (further calls wait for one to come free, so a burst
- * reuses connections instead of opening and closing them), up to {@code connection-cache-size} idle ones are kept,
- * one idle for longer than {@link PoolLimits#idleTimeout()} is closed, none is monitored, and the cost of that,
+ * {@link PoolLimits#maxConnections()} are open per upstream, in use or idle; further calls wait in a fair queue for
+ * one to come free, for at most {@link PoolLimits#waitTimeout()}, so a burst reuses connections instead of opening,
+ * closing and reopening them. Every connection the bound allows may stay idle (Helidon's
+ * {@code connection-cache-size}, a cap on idle ones below the bound, would close what the next burst opens again);
+ * one idle for longer than {@link PoolLimits#idleTimeout()} is closed by the next call or by a sweep, whichever comes
+ * first. No idle connection is monitored, and the cost of that,
  * finding that the upstream closed a connection while it was idle, is paid by the one request that reuses it: it is
  * sent once more on a new connection.
  *
@@ -46,16 +49,17 @@ public final class UpstreamClient implements AutoCloseable {
     private final CallDeadlines deadlines;
     private final Duration readTimeout;
     private final Map<Origin, Upstream> upstreams = new ConcurrentHashMap<>();
+    private final IdleSweeper sweeper;
     private volatile boolean closed;
 
-    /** Wraps a configured client, whose timeouts, connection cache size and proxy the calls use, with default limits. */
+    /** Wraps a configured client, whose timeouts, keep-alive and proxy the calls use, with default limits. */
     public UpstreamClient(Http1Client client) {
         this(client, UpstreamLimits.DEFAULT, PoolLimits.DEFAULT);
     }
 
     /**
-     * Wraps a configured client, whose timeouts, idle connection cache size and proxy the calls use, within
-     * {@code limits}, with at most {@code pool} connections per upstream.
+     * Wraps a configured client, whose timeouts, keep-alive and proxy the calls use, within {@code limits}, with at
+     * most {@code pool} connections per upstream.
      */
     public UpstreamClient(Http1Client client, UpstreamLimits limits, PoolLimits pool) {
         this.client = client;
@@ -76,11 +80,14 @@ public final class UpstreamClient implements AutoCloseable {
                 .shareConnectionCache(false)
                 .build();
         this.readTimeout = settings.readTimeout().orElse(socket.readTimeout());
-        this.idleCapacity = settings.keepAlive() ? settings.connectionCacheSize() : 0;
+        // Idle connections are never more than open ones: the bound on open connections bounds them too.
+        this.idleCapacity = settings.keepAlive() ? pool.maxConnections() : 0;
+        this.sweeper = new IdleSweeper(pool.idleTimeout(),
+                                       () -> upstreams.values().forEach(upstream -> upstream.idle().evictExpired()));
     }
 
     /**
-     * A client set up from a {@code client} config section: timeouts, connection cache, keep-alive, and the
+     * A client set up from a {@code client} config section: timeouts, keep-alive, and the
      * {@link UpstreamLimits} {@code call-timeout} and {@code max-response-size}, and the {@link PoolLimits}.
      */
     public static UpstreamClient create(Config clientConfig) {
@@ -153,6 +160,7 @@ public final class UpstreamClient implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        sweeper.close();
         upstreams.values().forEach(upstream -> upstream.idle().close());
         client.closeResource();
         connector.closeResource();

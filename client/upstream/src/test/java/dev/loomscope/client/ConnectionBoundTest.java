@@ -96,6 +96,17 @@ class ConnectionBoundTest {
         }
     }
 
+    @Test
+    void anIdleConnectionOlderThanTheIdleTimeoutIsClosedWithoutAnyCallComing() throws Exception {
+        try (RawUpstream upstream = new RawUpstream((connection, request) -> ANSWER);
+             UpstreamClient client = client(new PoolLimits(4, Duration.ofSeconds(5), Duration.ofMillis(200)))) {
+            client.get(upstream.uri(), CallOrigin.NONE);
+
+            assertThat(upstream.awaitClosedByClient(1)).isTrue();
+            assertThat(client.idleConnections(upstream.uri())).isZero();
+        }
+    }
+
     private static void sleepQuietly(long millis) {
         try {
             Thread.sleep(millis);

@@ -142,7 +142,7 @@ class UpstreamClientTest {
     }
 
     @Test
-    void keepsNoMoreIdleConnectionsThanTheCacheSizeAndClosesTheRest() throws Exception {
+    void keepsEveryConnectionOfABurstIdleWhateverHelidonsCacheSizeSays() throws Exception {
         int calls = 3;
         CountDownLatch allArrived = new CountDownLatch(calls);
         // Every first request waits until all three are in, so the three calls need three connections.
@@ -153,10 +153,12 @@ class UpstreamClientTest {
         });
              UpstreamClient client = client(1)) {
             inParallel(calls, () -> client.get(upstream.uri(), CallOrigin.NONE));
+            // A cache of 1 would have closed two of them, for the next burst to open again.
+            assertThat(client.idleConnections(upstream.uri())).isEqualTo(calls);
+
+            inParallel(calls, () -> client.get(upstream.uri(), CallOrigin.NONE));
 
             assertThat(upstream.connections()).isEqualTo(calls);
-            assertThat(client.idleConnections(upstream.uri())).isEqualTo(1);
-            assertThat(upstream.awaitClosedByClient(calls - 1)).isTrue();
         }
     }
 

@@ -39,24 +39,23 @@ public final class LoadGenerator {
         Schedule schedule;
         Tally tally;
         boolean stoppedEarly;
-        try (Target target = new Target(options.uri(), options.timeout())) {
-            Thread.Builder builder = Thread.ofVirtual().name("loomscope-load-", 1);
-            for (int i = 0; i < options.connections(); i++) {
-                users.add(builder.start(new LoadUser(target, launch, done)));
-            }
-            boolean interrupted = awaitConnected(launch, options);
-            long start = System.nanoTime();
-            schedule = Schedule.of(options, start);
-            tally = new Tally(schedule.measureStart, schedule.end, schedule.ends);
-            launch.start(new Launch.Run(schedule, tally));
-            if (!interrupted) {
-                interrupted = report(schedule, tally, done, start, progress);
-            }
-            stop(schedule, done, users, interrupted);
-            stoppedEarly = interrupted;
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        Target target = new Target(options.uri(), options.timeout());
+        Thread.Builder builder = Thread.ofVirtual().name("loomscope-load-", 1);
+        for (int i = 0; i < options.connections(); i++) {
+            users.add(builder.start(new LoadUser(target, launch, done)));
+        }
+        boolean interrupted = awaitConnected(launch, options);
+        long start = System.nanoTime();
+        schedule = Schedule.of(options, start);
+        tally = new Tally(schedule.measureStart, schedule.end, schedule.ends);
+        launch.start(new Launch.Run(schedule, tally));
+        if (!interrupted) {
+            interrupted = report(schedule, tally, done, start, progress);
+        }
+        stop(schedule, done, users, interrupted);
+        stoppedEarly = interrupted;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         // A timed run measures its whole window, also when an open loop has sent its last request early.
         long measuredEnd = !schedule.ends ? tally.lastEnd()

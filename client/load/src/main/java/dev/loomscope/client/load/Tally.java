@@ -3,7 +3,6 @@ package dev.loomscope.client.load;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
@@ -34,7 +33,8 @@ final class Tally {
     private final LongAdder sent = new LongAdder();
     // Answers and failures that came by the end of the run, of any request; sent minus this is what is in flight.
     private final LongAdder finished = new LongAdder();
-    private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+    // Indexed by status code (three digits): no boxing and no map lookup per answer.
+    private final LongAdder[] statuses = new LongAdder[1000];
     private final Map<ErrorKind, LongAdder> errors = new EnumMap<>(ErrorKind.class);
     private final LongAccumulator lastEnd;
     private Histogram recycled;
@@ -52,6 +52,9 @@ final class Tally {
         for (ErrorKind kind : ErrorKind.values()) {
             errors.put(kind, new LongAdder());
         }
+        for (int i = 0; i < statuses.length; i++) {
+            statuses[i] = new LongAdder();
+        }
     }
 
     /** A connection starts a request (connecting first if it has to). */
@@ -59,7 +62,7 @@ final class Tally {
         sent.increment();
     }
 
-    /** An answer with {@code status}, due at {@code intended} and complete at {@code end} (nanoTime). */
+    /** An answer with {@code status} (0 to 999), due at {@code intended} and complete at {@code end} (nanoTime). */
     void answered(long intended, long end, int status) {
         long micros = micros(intended, end);
         interval.recordValue(micros);
@@ -67,7 +70,7 @@ final class Tally {
         if (counts(intended, end)) {
             measured.recordValue(micros);
             answered.increment();
-            statuses.computeIfAbsent(status, code -> new LongAdder()).increment();
+            statuses[status].increment();
             lastEnd.accumulate(end);
         }
     }
@@ -119,7 +122,12 @@ final class Tally {
 
     Map<Integer, Long> statusCounts() {
         Map<Integer, Long> counts = new TreeMap<>();
-        statuses.forEach((status, count) -> counts.put(status, count.sum()));
+        for (int status = 0; status < statuses.length; status++) {
+            long n = statuses[status].sum();
+            if (n > 0) {
+                counts.put(status, n);
+            }
+        }
         return counts;
     }
 

@@ -1,75 +1,53 @@
 package dev.loomscope.client.load;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.Consumer;
-
-import dev.loomscope.client.OwnedConnections;
-import io.helidon.common.socket.SocketOptions;
-import io.helidon.webclient.api.ClientConnection;
-import io.helidon.webclient.api.ConnectionKey;
-import io.helidon.webclient.api.HttpClientResponse;
-import io.helidon.webclient.api.Proxy;
-import io.helidon.webclient.api.TcpClientConnection;
-import io.helidon.webclient.api.WebClient;
-import io.helidon.webclient.http1.Http1Client;
 
 /**
- * The server under load, reached with Helidon's HTTP/1.1 client over connections the caller owns.
+ * The server under load: where to connect, and the one GET every request sends, built once.
  *
- * <p>Each connection belongs to one load user and is never pooled ({@link OwnedConnections} says why).
+ * <p>Each connection belongs to one load user and is never pooled.
  */
-final class Target implements AutoCloseable {
+final class Target {
 
     private final URI uri;
-    private final WebClient webClient;
-    private final Http1Client client;
-    private final ConnectionKey key;
+    private final Duration timeout;
+    private final byte[] request;
 
     Target(URI uri, Duration timeout) {
         this.uri = uri;
-        SocketOptions socket = SocketOptions.builder()
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .tcpNoDelay(true)
-                .build();
-        // Loopback benchmarks: never look up a system proxy, and send relative request lines.
-        this.webClient = WebClient.builder()
-                .socketOptions(socket)
-                .proxy(Proxy.noProxy())
-                .shareConnectionCache(false)
-                .build();
-        this.client = Http1Client.builder()
-                .socketOptions(socket)
-                .readTimeout(timeout)
-                .proxy(Proxy.noProxy())
-                .followRedirects(false)
-                .sendExpectContinue(false)
-                .shareConnectionCache(false)
-                .build();
-        this.key = OwnedConnections.key(uri.getScheme(), uri.getHost(), port(uri), client.prototype());
+        this.timeout = timeout;
+        this.request = request(uri);
     }
 
-    /**
-     * Opens a keep-alive connection; {@code onClose} runs when Helidon closes it (an error, or the server's
-     * {@code Connection: close}).
-     */
-    TcpClientConnection open(Consumer<TcpClientConnection> onClose) {
-        return OwnedConnections.open(webClient, key, connection -> true, onClose);
+    /** Opens a keep-alive connection; connecting and every read wait at most the timeout. */
+    KeepAliveConnection open() throws IOException {
+        // Resolved per connection, not per request: a name that moves is followed when a connection is reopened.
+        return KeepAliveConnection.open(new InetSocketAddress(uri.getHost(), port(uri)), timeout);
     }
 
-    /** Sends {@code GET uri} on {@code connection}; the caller reads and closes the response. */
-    HttpClientResponse get(ClientConnection connection) {
-        return client.get().connection(connection).uri(uri).request();
+    /** The bytes of {@code GET uri}, head only. */
+    byte[] request() {
+        return request;
     }
 
     static int port(URI uri) {
         return uri.getPort() >= 0 ? uri.getPort() : 80;
     }
 
-    @Override
-    public void close() {
-        client.closeResource();
-        webClient.closeResource();
+    // A relative request line, as to an origin server, with the headers a plain client sends.
+    private static byte[] request(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        String host = uri.getHost().contains(":") ? "[" + uri.getHost() + "]" : uri.getHost();
+        String authority = uri.getPort() >= 0 ? host + ":" + uri.getPort() : host;
+        return ("GET " + path + query + " HTTP/1.1\r\n"
+                + "Host: " + authority + "\r\n"
+                + "User-Agent: loomscope-client\r\n"
+                + "Accept: */*\r\n"
+                + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 }
