@@ -32,7 +32,7 @@ import com.carrotsearch.hppc.procedures.LongLongProcedure;
  * event and looks fields up by name, which made the analyser several times slower than {@code jfr view}.
  * {@code RecordingReaderTest} checks that both read the same values from the same files.
  */
-public final class RecordingReader {
+public final class RecordingReader implements EventHandlers {
 
     private final Map<String, Consumer<JfrEvent>> handlers = new HashMap<>();
     private Consumer<JfrEvent> every = event -> { };
@@ -40,16 +40,13 @@ public final class RecordingReader {
     private byte[] buffer = new byte[0];
     private final LongLongHashMap undeclared = new LongLongHashMap();
 
-    /** Calls {@code handler} with every event of that type, all fields decoded. */
+    @Override
     public RecordingReader onEvent(String typeName, Consumer<JfrEvent> handler) {
         handlers.put(typeName, handler);
         return this;
     }
 
-    /**
-     * Calls {@code handler} with every event, after the handler of its type if it has one; of an event without one,
-     * only its type and times are available.
-     */
+    @Override
     public RecordingReader onEveryEvent(Consumer<JfrEvent> handler) {
         every = handler;
         return this;
@@ -190,7 +187,7 @@ public final class RecordingReader {
                     layout = layout(chunk, typeId);
                     layouts.put(typeId, layout);
                 }
-                JfrEvent event = layout.event;
+                ChunkEvent event = layout.event;
                 if (layout.handler != null) {
                     event.read(chunk, layout, bytes);
                     layout.handler.accept(event);

@@ -135,7 +135,9 @@ class ChunkPartsTest {
     private static EventAccumulator onePass(Path file) throws IOException {
         EventAccumulator accumulator = new EventAccumulator();
         accumulator.beginFile();
-        accumulator.register(new RecordingReader()).read(file);
+        RecordingReader reader = new RecordingReader();
+        accumulator.register(reader);
+        reader.read(file);
         accumulator.endFile();
         return accumulator;
     }

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Times the whole `loomscope-jfr report` through loomscope's own reader against the same analysis fed by the JDK's
+# jdk.jfr.consumer.RecordingFile (-Dloomscope.jfr.reader=own|jdk), with full JIT and with C1 only
+# (-XX:TieredStopAtLevel=1), ROUNDS rounds (default 3) that take the four in turn; prints a markdown table of every
+# run and the medians, and checks that both readers gave the same JSON report (but for the reader fields).
+#
+# Without RECORDING it first records the real server: server/target/loomscope-server.jar on port 18090 under
+# `wrk -t2 -c64` on / (each request makes a self-call: ServerRequest x2, ClientCall, slices, wake-ups) for
+# LOAD_SECONDS (default 60), then SIGTERM; the recording is kept in $OUT (default /tmp/reader-speed).
+# Usage (from the repository root):
+#   .ci/jdk mvn -B -q -o package -DskipTests -pl server,jfr/analyser -am && jfr/analyser/bench/reader-speed.sh
+#   RECORDING=/tmp/foreign-rec/big1.jfr ROUNDS=3 jfr/analyser/bench/reader-speed.sh
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+jdk=$("$root/.ci/jdk")
+jar="$root/jfr/analyser/target/loomscope-jfr.jar"
+out=${OUT:-/tmp/reader-speed}
+mkdir -p "$out"
+millis() { date +%s%3N; }
+
+recording=${RECORDING:-}
+if [ -z "$recording" ]; then
+  command -v wrk >/dev/null || { echo "reader-speed: wrk is needed to record the server (or give RECORDING)" >&2; exit 2; }
+  recording="$out/server-$(date +%H%M%S).jfr"
+  "$jdk/bin/java" -Dserver.port=18090 -Dserver.sockets.0.port=18091 -Dapp.recording.file="$recording" \
+      -jar "$root/server/target/loomscope-server.jar" >"$out/server.log" 2>&1 &
+  server=$!
+  trap 'kill "$server" 2>/dev/null || true' EXIT
+  until curl -fs -o /dev/null http://127.0.0.1:18090/; do sleep 0.5; done
+  wrk -t2 -c64 -d"${LOAD_SECONDS:-60}s" http://127.0.0.1:18090/ >"$out/wrk.log"
+  kill -TERM "$server"
+  wait "$server" || true
+  trap - EXIT
+fi
+echo "recording: $recording, $(du -m "$recording" | cut -f1) MB" >&2
+
+declare -A wall cpu rss
+run() { # run NAME JAVA-OPTIONS...: one whole `report` run
+  local name=$1 t
+  shift
+  t=$(millis)
+  /usr/bin/time -f '%U %M' -o "$out/time" "$jdk/bin/java" "$@" -jar "$jar" report --format json "$recording" \
+      >"$out/$name.json" 2>"$out/err" || { cat "$out/err" >&2; exit 1; }
+  wall[$name]+="$(( $(millis) - t )) "
+  read -r c r < <(tail -1 "$out/time")
+  cpu[$name]+="$c "
+  rss[$name]+="$(( r / 1024 )) "
+}
+median() { printf '%s\n' $1 | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+for _ in $(seq "${ROUNDS:-3}"); do
+  run own -Dloomscope.jfr.reader=own
+  run jdk -Dloomscope.jfr.reader=jdk
+  run own-c1 -Dloomscope.jfr.reader=own -XX:TieredStopAtLevel=1
+  run jdk-c1 -Dloomscope.jfr.reader=jdk -XX:TieredStopAtLevel=1
+done
+same() { diff <(grep -v '"reader' "$out/$1.json" | python3 -m json.tool | grep -v '"reader') \
+              <(grep -v '"reader' "$out/$2.json" | python3 -m json.tool | grep -v '"reader') >/dev/null && echo yes || echo NO; }
+echo "| reader | JIT | wall runs (ms) | wall median (ms) | user CPU runs (s) | user CPU median (s) | peak RSS median (MB) |"
+echo "|---|---|---|---|---|---|---|"
+for name in own jdk own-c1 jdk-c1; do
+  reader=${name%-c1}; [ "$reader" = own ] && label="loomscope's own" || label="JDK RecordingFile"
+  [ "$name" = "$reader" ] && jit="C1+C2" || jit="C1 only"
+  echo "| $label | $jit | ${wall[$name]}| **$(median "${wall[$name]}")** | ${cpu[$name]}| **$(median "${cpu[$name]}")** | **$(median "${rss[$name]}")** |"
+done
+echo
+echo "own ÷ jdk wall, C1+C2: $(awk "BEGIN {printf \"%.2f\", $(median "${wall[jdk]}") / $(median "${wall[own]}")}")x faster;" \
+     "C1 only: $(awk "BEGIN {printf \"%.2f\", $(median "${wall[jdk-c1]}") / $(median "${wall[own-c1]}")}")x faster"
+echo "same report from both readers: $(same own jdk) (C1 only: $(same own-c1 jdk-c1));" \
+     "$(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg), $("$jdk/bin/java" -version 2>&1 | head -1)"
