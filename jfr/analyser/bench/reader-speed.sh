@@ -15,9 +15,11 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 jdk=$("$root/.ci/jdk")
-jar="$root/jfr/analyser/target/loomscope-jfr.jar"
 out=${OUT:-/tmp/reader-speed}
 mkdir -p "$out"
+# A copy, so that a rebuild during the runs cannot change the jar under them.
+cp "$root/jfr/analyser/target/loomscope-jfr.jar" "$out/loomscope-jfr.jar"
+jar="$out/loomscope-jfr.jar"
 millis() { date +%s%3N; }
 
 recording=${RECORDING:-}

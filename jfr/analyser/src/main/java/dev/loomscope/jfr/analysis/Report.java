@@ -141,17 +141,19 @@ public record Report(List<String> sources, RecordingFacts recording, Carriers ca
      * Pinned virtual threads (jdk.VirtualThreadPinned).
      *
      * @param count       pin events
+     * @param threads     distinct threads those pins were on
      * @param totalMillis time pinned, summed
      * @param maxMillis   longest pin
      * @param groups      pins grouped by top application frame, longest total first
      * @param threshold   the recording's jdk.VirtualThreadPinned threshold as it gives it ("20 ms"), null when 0 or
      *                    unknown: shorter pins were not recorded
      */
-    public record Pinning(long count, double totalMillis, double maxMillis, List<PinGroup> groups, String threshold) {
+    public record Pinning(long count, long threads, double totalMillis, double maxMillis, List<PinGroup> groups,
+                          String threshold) {
 
         /** The same pins, with the threshold they were recorded at. */
         public Pinning withThreshold(String threshold) {
-            return new Pinning(count, totalMillis, maxMillis, groups, threshold);
+            return new Pinning(count, threads, totalMillis, maxMillis, groups, threshold);
         }
     }
 

@@ -159,7 +159,8 @@ final class SpanAccumulator {
                 .sorted(Comparator.comparingDouble(Report.PinGroup::totalMillis).reversed()
                                 .thenComparing(Report.PinGroup::topFrame))
                 .toList();
-        return new Report.Pinning(pinCount(), LatencyRecorder.millis(pinnedNanos),
+        return new Report.Pinning(pinCount(), ThreadKeys.distinct(pins.spans().sortedThreadKeys(), false),
+                                  LatencyRecorder.millis(pinnedNanos),
                                   LatencyRecorder.millis(pinnedMaxNanos), groups, null);
     }
 

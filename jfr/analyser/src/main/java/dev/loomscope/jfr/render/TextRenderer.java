@@ -140,7 +140,8 @@ public final class TextRenderer {
                     : "no pin of " + pinning.threshold() + " or more (this recording's threshold)");
             return;
         }
-        line(out, "pinning", pins(pinning.count()) + ", " + millis(pinning.totalMillis()) + " in total, longest "
+        line(out, "pinning", pins(pinning.count()) + " on " + Formats.counted(pinning.threads(), "virtual thread")
+                + ", " + millis(pinning.totalMillis()) + " in total, longest "
                 + millis(pinning.maxMillis())
                 + (pinning.threshold() == null ? "" : " (pins under " + pinning.threshold() + " not recorded)"));
         // By method, lines under it, as jfr view pinned-threads groups them.
