@@ -18,7 +18,8 @@ jdk=$("$root/.ci/jdk")
 out=${OUT:-/tmp/reader-speed}
 mkdir -p "$out"
 # A copy, so that a rebuild during the runs cannot change the jar under them.
-cp "$root/jfr/analyser/target/loomscope-jfr.jar" "$out/loomscope-jfr.jar"
+rm -rf "$out/libs"
+cp -r "$root/jfr/analyser/target/loomscope-jfr.jar" "$root/jfr/analyser/target/libs" "$out/"
 jar="$out/loomscope-jfr.jar"
 millis() { date +%s%3N; }
 

@@ -92,22 +92,23 @@ public final class RecordingAnalyzer {
      * reads (another format version, a clock or a structure it does not support), with the JDK's reader;
      * {@code register} sets the handlers. Returns what the file holds; {@code all}, when not null, gets it too.
      */
-    private static EventAccumulator read(Path file, EventAccumulator all,
+    private static EventAccumulator read(Path source, EventAccumulator all,
                                          BiConsumer<EventAccumulator, EventHandlers> register, Reader reader)
             throws RecordingException {
+        List<Path> files = ChunkFiles.of(source);
         EventAccumulator one = new EventAccumulator();
         one.beginFile();
         if (all != null) {
             all.beginFile();
         }
         if (reader == Reader.JDK) {
-            readWithJdk(file, one, all, register, "asked for with -Dloomscope.jfr.reader=jdk", null);
+            readWithJdk(files, one, all, register, "asked for with -Dloomscope.jfr.reader=jdk", null);
         } else {
             AtomicBoolean merged = new AtomicBoolean();
             try {
-                readOwn(file, one, all, register, merged);
+                readOwn(files, one, all, register, merged);
             } catch (UnsupportedFormatException | DamagedRecordingException e) {
-                RecordingException refusal = refusal(file, e);
+                RecordingException refusal = refusal(source, e);
                 // A fallback needs a fresh start: parts of this file merged into a report over several files
                 // cannot be taken out again, so there the refusal stands.
                 if (reader == Reader.OWN || (all != null && merged.get())) {
@@ -115,12 +116,12 @@ public final class RecordingAnalyzer {
                 }
                 one = new EventAccumulator();
                 one.beginFile();
-                readWithJdk(file, one, all, register, "loomscope's reader refused it: " + refusal.getMessage(),
+                readWithJdk(files, one, all, register, "loomscope's reader refused it: " + refusal.getMessage(),
                             refusal);
             } catch (EOFException e) {
-                throw new RecordingException(file + " is truncated or damaged (" + e.getMessage() + ")", e);
+                throw new RecordingException(source + " is truncated or damaged (" + e.getMessage() + ")", e);
             } catch (IOException e) {
-                throw new RecordingException("cannot read " + file + ": " + e.getMessage(), e);
+                throw new RecordingException("cannot read " + source + ": " + e.getMessage(), e);
             }
         }
         one.endFile();
@@ -130,13 +131,13 @@ public final class RecordingAnalyzer {
         return one;
     }
 
-    private static void readOwn(Path file, EventAccumulator one, EventAccumulator all,
+    private static void readOwn(List<Path> files, EventAccumulator one, EventAccumulator all,
                                 BiConsumer<EventAccumulator, EventHandlers> register, AtomicBoolean merged)
             throws IOException {
         // Chunks are read apart on every core and merged in file order: a report equals that of one pass.
         // Chunks of one file are alike in size: a part starts with room for a little more than the largest yet.
         AtomicInteger largestPart = new AtomicInteger(256);
-        ReadNotes notes = RecordingReader.readChunks(file, READER_THREADS, reader -> {
+        ReadNotes notes = RecordingReader.readChunks(files, READER_THREADS, reader -> {
             EventAccumulator part = EventAccumulator.forChunk(largestPart.get() + largestPart.get() / 8);
             register.accept(part, reader);
             return part;
@@ -154,27 +155,29 @@ public final class RecordingAnalyzer {
         }
     }
 
-    /** Reads the whole file as one part through the JDK's RecordingFile; a failure there is {@code refusal}'s. */
-    private static void readWithJdk(Path file, EventAccumulator one, EventAccumulator all,
+    /** Reads the files as one part through the JDK's RecordingFile; a failure there is {@code refusal}'s. */
+    private static void readWithJdk(List<Path> files, EventAccumulator one, EventAccumulator all,
                                     BiConsumer<EventAccumulator, EventHandlers> register, String why,
                                     RecordingException refusal) throws RecordingException {
         EventAccumulator part = EventAccumulator.forChunk(256);
         JdkRecordingReader reader = new JdkRecordingReader();
         register.accept(part, reader);
-        try {
-            reader.read(file);
-        } catch (IOException | RuntimeException e) {
-            if (refusal != null) {
-                throw refusal;
+        for (Path file : files) {
+            try {
+                reader.read(file);
+            } catch (IOException | RuntimeException e) {
+                if (refusal != null) {
+                    throw refusal;
+                }
+                throw new RecordingException("cannot read " + file + " with the JDK's reader: " + e.getMessage(), e);
             }
-            throw new RecordingException("cannot read " + file + " with the JDK's reader: " + e.getMessage(), e);
         }
         part.chunkRead();
         one.merge(part);
         one.noteJdkReader(why);
         if (all != null) {
             all.merge(part);
-            all.noteJdkReader(file + ": " + why);
+            all.noteJdkReader(why);
         }
     }
 
@@ -194,10 +197,13 @@ public final class RecordingAnalyzer {
         }
     }
 
-    private static void checkLooksLikeRecording(Path file) throws RecordingException {
-        if (Files.isDirectory(file)) {
-            throw new RecordingException(file + " is a directory, not a JFR recording");
+    private static void checkLooksLikeRecording(Path source) throws RecordingException {
+        for (Path file : ChunkFiles.of(source)) {
+            checkLooksLikeOneRecording(file);
         }
+    }
+
+    private static void checkLooksLikeOneRecording(Path file) throws RecordingException {
         byte[] head = new byte[MAGIC.length];
         int read;
         try (InputStream in = Files.newInputStream(file)) {
