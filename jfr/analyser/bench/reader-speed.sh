@@ -40,11 +40,13 @@ fi
 echo "recording: $recording, $(du -m "$recording" | cut -f1) MB" >&2
 
 declare -A wall cpu rss
-run() { # run NAME JAVA-OPTIONS...: one whole `report` run
+run() { # run NAME JAVA-OPTIONS...: one whole `report` run (`check`, with limits that pass, for names check-*)
   local name=$1 t
   shift
+  local command=(report --format json)
+  [[ $name == check-* ]] && command=(check --max-pinned 1000000000 --max-pinned-time 1000000s --max-submit-failures 1000000000)
   t=$(millis)
-  /usr/bin/time -f '%U %M' -o "$out/time" "$jdk/bin/java" "$@" -jar "$jar" report --format json "$recording" \
+  /usr/bin/time -f '%U %M' -o "$out/time" "$jdk/bin/java" "$@" -jar "$jar" "${command[@]}" "$recording" \
       >"$out/$name.json" 2>"$out/err" || { cat "$out/err" >&2; exit 1; }
   wall[$name]+="$(( $(millis) - t )) "
   read -r c r < <(tail -1 "$out/time")
@@ -57,18 +59,25 @@ for _ in $(seq "${ROUNDS:-3}"); do
   run jdk -Dloomscope.jfr.reader=jdk
   run own-c1 -Dloomscope.jfr.reader=own -XX:TieredStopAtLevel=1
   run jdk-c1 -Dloomscope.jfr.reader=jdk -XX:TieredStopAtLevel=1
+  run check-own -Dloomscope.jfr.reader=own
+  run check-jdk -Dloomscope.jfr.reader=jdk
 done
 same() { diff <(grep -v '"reader' "$out/$1.json" | python3 -m json.tool | grep -v '"reader') \
               <(grep -v '"reader' "$out/$2.json" | python3 -m json.tool | grep -v '"reader') >/dev/null && echo yes || echo NO; }
-echo "| reader | JIT | wall runs (ms) | wall median (ms) | user CPU runs (s) | user CPU median (s) | peak RSS median (MB) |"
+echo "| \`report\` through | JIT | wall runs (ms) | wall median (ms) | user CPU runs (s) | user CPU median (s) | peak RSS median (MB) |"
 echo "|---|---|---|---|---|---|---|"
-for name in own jdk own-c1 jdk-c1; do
-  reader=${name%-c1}; [ "$reader" = own ] && label="loomscope's own" || label="JDK RecordingFile"
-  [ "$name" = "$reader" ] && jit="C1+C2" || jit="C1 only"
+for name in own jdk own-c1 jdk-c1 check-own check-jdk; do
+  reader=${name%-c1}; reader=${reader#check-}; [ "$reader" = own ] && label="loomscope's own" || label="JDK RecordingFile"
+  [[ $name == *-c1 ]] && jit="C1 only" || jit="C1+C2"
+  [[ $name == check-* ]] && label="\`check\`: $label"
   echo "| $label | $jit | ${wall[$name]}| **$(median "${wall[$name]}")** | ${cpu[$name]}| **$(median "${cpu[$name]}")** | **$(median "${rss[$name]}")** |"
 done
 echo
+ratio() { awk "BEGIN {printf \"%.2f\", $(median "$1") / $(median "$2")}"; }
+echo "JDK ÷ own, user CPU: report $(ratio "${cpu[jdk]}" "${cpu[own]}")x, C1 only $(ratio "${cpu[jdk-c1]}" "${cpu[own-c1]}")x," \
+     "check $(ratio "${cpu[check-jdk]}" "${cpu[check-own]}")x; wall: report $(ratio "${wall[jdk]}" "${wall[own]}")x," \
+     "C1 only $(ratio "${wall[jdk-c1]}" "${wall[own-c1]}")x, check $(ratio "${wall[check-jdk]}" "${wall[check-own]}")x"
 echo "own ÷ jdk wall, C1+C2: $(awk "BEGIN {printf \"%.2f\", $(median "${wall[jdk]}") / $(median "${wall[own]}")}")x faster;" \
      "C1 only: $(awk "BEGIN {printf \"%.2f\", $(median "${wall[jdk-c1]}") / $(median "${wall[own-c1]}")}")x faster"
-echo "same report from both readers: $(same own jdk) (C1 only: $(same own-c1 jdk-c1));" \
+echo "same report from both readers: $(same own jdk) (C1 only: $(same own-c1 jdk-c1); check: $(cmp -s "$out/check-own.json" "$out/check-jdk.json" && echo yes || echo NO));" \
      "$(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg), $("$jdk/bin/java" -version 2>&1 | head -1)"

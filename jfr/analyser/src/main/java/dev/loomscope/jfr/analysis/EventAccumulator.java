@@ -125,7 +125,7 @@ final class EventAccumulator {
     }
 
     Timeline timeline(String source, int cap) {
-        return spans.timeline(source, cap);
+        return spans.timeline(source, cap, threads.firstNanos(), threads.lastNanos());
     }
 
     static Instant instant(long nanos) {

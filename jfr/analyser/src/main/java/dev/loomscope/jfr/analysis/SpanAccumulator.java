@@ -229,7 +229,7 @@ final class SpanAccumulator {
                                       callLatency.toMillis());
     }
 
-    Timeline timeline(String source, int cap) {
+    Timeline timeline(String source, int cap, long firstNanos, long lastNanos) {
         List<Timeline.RequestSpan> requestSpans = new ArrayList<>();
         SpanStore r = requests.spans();
         for (int i : r.earliest(cap)) {
@@ -252,7 +252,8 @@ final class SpanAccumulator {
                                               carriers.name(p.startCarrier(i)), frames.name(pins.frame(i))));
         }
         return new Timeline(source, List.copyOf(requestSpans), List.copyOf(callSpans), List.copyOf(pinSpans),
-                            requestCount(), callCount(), pinCount(), cap);
+                            requestCount(), callCount(), pinCount(), cap,
+                            RequestOverview.of(requests.spans(), firstNanos, lastNanos, carriers));
     }
 
     private static double share(long part, long whole) {

@@ -255,6 +255,16 @@ final class ThreadAccumulator {
         return events > 0 || enabledTypes.contains(type);
     }
 
+    /** The earliest event's start, Long.MAX_VALUE before any event. */
+    long firstNanos() {
+        return firstNanos;
+    }
+
+    /** The latest event's end. */
+    long lastNanos() {
+        return lastNanos;
+    }
+
     Report.RecordingFacts facts() {
         boolean hasEvents = firstNanos != Long.MAX_VALUE;
         return new Report.RecordingFacts(runtimeVersion != null ? runtimeVersion

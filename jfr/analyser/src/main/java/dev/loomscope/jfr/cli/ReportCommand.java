@@ -73,6 +73,8 @@ final class ReportCommand implements Callable<Integer> {
             err.println(spec.qualifiedName() + ": " + notRegular.get());
             return Tools.BAD_DATA;
         }
+        Progress progress = Progress.of(err, spec.qualifiedName(), files);
+        progress.step("reading and analysing " + Progress.size(files) + "...");
         Analysis analysis;
         try {
             // Only the HTML page draws timelines; choosing their earliest spans is work the other formats skip.
@@ -81,6 +83,8 @@ final class ReportCommand implements Callable<Integer> {
             err.println(spec.qualifiedName() + ": " + e.getMessage());
             return Tools.BAD_DATA;
         }
+        progress.step("rendering " + format + (format == Format.html && jmcRules
+                ? " (JMC's rules read the files again; --no-jmc-rules skips them)..." : "..."));
         if (output == null) {
             try {
                 render(analysis, spec.commandLine().getOut());
@@ -100,6 +104,7 @@ final class ReportCommand implements Callable<Integer> {
             err.println(spec.qualifiedName() + ": cannot write " + output + ": " + e.getMessage());
             return Tools.BAD_DATA;
         }
+        progress.step("wrote " + output);
         return 0;
     }
 

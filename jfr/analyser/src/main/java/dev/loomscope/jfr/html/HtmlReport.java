@@ -67,7 +67,7 @@ public final class HtmlReport {
                     + analysis.recordings().size() + " recordings. " + timelineData.get("note"));
         }
         data.put("timeline", timelineData);
-        data.put("inflight", ChartPayloads.inflight(timeline, origin, duration));
+        data.put("inflight", ChartPayloads.inflight(timeline));
         data.put("latency", ChartPayloads.latency(timeline));
         data.put("jmc", jmcRules ? JmcFindings.evaluate(files)
                 : Map.of("results", List.of(), "note", "JMC's rules were not run (--no-jmc-rules)."));
