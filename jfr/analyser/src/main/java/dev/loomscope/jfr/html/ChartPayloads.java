@@ -36,6 +36,7 @@ final class ChartPayloads {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("points", points);
         data.put("latency", latency);
+        data.put("bucketMillis", overview.bucketMillis());
         data.put("note", "Every request of the recording (" + timeline.requestsTotal() + "): the highest count in"
                 + " flight in each " + overview.bucketMillis() + " ms bucket (" + overview.buckets().size()
                 + " buckets); the dashed line is the number of carrier threads. Below: latency of the requests"
