@@ -50,7 +50,8 @@ final class Progress {
         return String.format(Locale.ROOT, "%,.0f MB", bytes(files) / 1048576.0);
     }
 
-    private static long bytes(List<Path> files) {
+    /** The bytes of the recordings, a directory's files included. */
+    static long bytes(List<Path> files) {
         long total = 0;
         for (Path file : files) {
             try (Stream<Path> all = Files.isDirectory(file) ? Files.list(file) : Stream.of(file)) {

@@ -47,10 +47,17 @@ final class ReportCommand implements Callable<Integer> {
                           + " timeline and JMC's automated analysis")
     private Format format;
 
-    @Option(names = "--jmc-rules", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "With --format html, run JDK Mission Control's rules on the files (default: on); they take"
-                          + " most of the time and memory on large files, --no-jmc-rules skips them")
-    private boolean jmcRules;
+    /**
+     * Recordings above this many bytes get no JMC rules unless asked for: on a 216 MB server recording they took
+     * 30 of the page's 37 s and 4.6 GB of its 4.6 GB peak (docs/html-report.md).
+     */
+    private static final String JMC_RULES_UP_TO_BYTES = "loomscope.jfr.jmcRulesUpToBytes";
+
+    @Option(names = "--jmc-rules", negatable = true,
+            description = "With --format html, run JDK Mission Control's rules on the files (default: on up to"
+                          + " 100 MB of recordings, off above: they take most of the time and memory on large"
+                          + " files); --jmc-rules runs them on any size, --no-jmc-rules skips them")
+    private Boolean jmcRules;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the report to OUT instead of stdout")
     private Path output;
@@ -83,7 +90,8 @@ final class ReportCommand implements Callable<Integer> {
             err.println(spec.qualifiedName() + ": " + e.getMessage());
             return Tools.BAD_DATA;
         }
-        progress.step("rendering " + format + (format == Format.html && jmcRules
+        String jmcNotRun = jmcNotRun();
+        progress.step("rendering " + format + (format == Format.html && jmcNotRun == null
                 ? " (JMC's rules read the files again; --no-jmc-rules skips them)..." : "..."));
         if (output == null) {
             try {
@@ -108,11 +116,25 @@ final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Why the page has no JMC findings, or null when JMC's rules run. */
+    private String jmcNotRun() {
+        if (Boolean.FALSE.equals(jmcRules)) {
+            return "JMC's rules were not run (--no-jmc-rules).";
+        }
+        long upTo = Long.getLong(JMC_RULES_UP_TO_BYTES, 100L << 20);
+        if (jmcRules == null && Progress.bytes(files) > upTo) {
+            return "JMC's rules were not run: the recordings hold " + Progress.size(files) + ", over "
+                   + (upTo >> 20) + " MB, where they take most of the time and memory (30 s and"
+                   + " 4.6 GB on a 216 MB recording); --jmc-rules runs them.";
+        }
+        return null;
+    }
+
     private void render(Analysis analysis, PrintWriter out) throws IOException {
         switch (format) {
             case text -> new TextRenderer().render(analysis, out);
             case json -> new JsonRenderer().render(analysis, out);
-            case html -> HtmlReport.write(analysis, new JsonRenderer().tree(analysis.combined()), files, jmcRules,
+            case html -> HtmlReport.write(analysis, new JsonRenderer().tree(analysis.combined()), files, jmcNotRun(),
                                           out);
         }
         out.flush();
