@@ -116,6 +116,16 @@ final class RequestOverview {
         return (int) Math.min(BUCKETS - 1, Math.max(0, (long) ((nanos - firstNanos) / bucketNanos)));
     }
 
+    /** Every span's length in {@link Timeline#LATENCY_BUCKETS_PER_DECADE} log buckets per decade of milliseconds. */
+    static java.util.SortedMap<Integer, Long> latencyBuckets(SpanStore spans) {
+        java.util.TreeMap<Integer, Long> counts = new java.util.TreeMap<>();
+        for (int i = 0; i < spans.size(); i++) {
+            double ms = Math.max((spans.end(i) - spans.start(i)) / 1e6, 0.001);
+            counts.merge((int) Math.ceil(Math.log10(ms) * Timeline.LATENCY_BUCKETS_PER_DECADE), 1L, Long::sum);
+        }
+        return java.util.Collections.unmodifiableSortedMap(counts);
+    }
+
     /** Nearest-rank index of the {@code quantile} in {@code count} sorted values. */
     private static int rank(double quantile, int count) {
         return Math.max(0, (int) Math.ceil(quantile * count) - 1);

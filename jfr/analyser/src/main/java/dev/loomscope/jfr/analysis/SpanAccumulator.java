@@ -253,7 +253,8 @@ final class SpanAccumulator {
         }
         return new Timeline(source, List.copyOf(requestSpans), List.copyOf(callSpans), List.copyOf(pinSpans),
                             requestCount(), callCount(), pinCount(), cap,
-                            RequestOverview.of(requests.spans(), firstNanos, lastNanos, carriers));
+                            RequestOverview.of(requests.spans(), firstNanos, lastNanos, carriers),
+                            RequestOverview.latencyBuckets(requests.spans()), RequestOverview.latencyBuckets(calls.spans()));
     }
 
     private static double share(long part, long whole) {

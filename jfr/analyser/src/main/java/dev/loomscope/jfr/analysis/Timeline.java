@@ -19,9 +19,15 @@ import java.util.List;
  * @param pinsTotal     pin spans in the recording
  * @param cap           most spans kept per list
  * @param overview      every request of the recording, folded into time buckets
+ * @param requestLatency every request's latency in log buckets: bucket b holds latencies up to 10^(b/10) ms
+ * @param callLatency   every client call's latency, in the same buckets
  */
 public record Timeline(String source, List<RequestSpan> requests, List<CallSpan> calls, List<PinSpan> pins,
-                       long requestsTotal, long callsTotal, long pinsTotal, int cap, Overview overview) {
+                       long requestsTotal, long callsTotal, long pinsTotal, int cap, Overview overview,
+                       java.util.SortedMap<Integer, Long> requestLatency, java.util.SortedMap<Integer, Long> callLatency) {
+
+    /** Log buckets per decade of milliseconds in {@link #requestLatency} and {@link #callLatency}. */
+    public static final int LATENCY_BUCKETS_PER_DECADE = 10;
 
     /**
      * Every request, not only the spans kept, in equal time buckets from the recording's first event.

@@ -1,11 +1,9 @@
 package dev.loomscope.jfr.html;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import dev.loomscope.jfr.analysis.Timeline;
 
@@ -13,7 +11,6 @@ import dev.loomscope.jfr.analysis.Timeline;
 final class ChartPayloads {
 
     private static final int INFLIGHT_BUCKETS = 1_500;
-    private static final int LATENCY_BUCKETS_PER_DECADE = 10;
 
     private ChartPayloads() {
     }
@@ -44,24 +41,18 @@ final class ChartPayloads {
         return data;
     }
 
-    /** Latency distributions of requests and client calls, in buckets spaced evenly on a log scale. */
+    /** Latency distributions of every request and client call, in buckets spaced evenly on a log scale. */
     static Map<String, Object> latency(Timeline timeline) {
         List<Map<String, Object>> series = new ArrayList<>();
-        series.add(series("requests", timeline.requests(), r -> Duration.between(r.start(), r.end())));
-        series.add(series("client calls", timeline.calls(), c -> Duration.between(c.start(), c.end())));
+        series.add(series("requests", timeline.requestLatency()));
+        series.add(series("client calls", timeline.callLatency()));
         return Map.of("series", series);
     }
 
-    private static <T> Map<String, Object> series(String name, List<T> spans, Function<T, Duration> length) {
-        Map<Integer, long[]> counts = new java.util.TreeMap<>();
-        for (T span : spans) {
-            double ms = Math.max(length.apply(span).toNanos() / 1e6, 0.001);
-            int bucket = (int) Math.ceil(Math.log10(ms) * LATENCY_BUCKETS_PER_DECADE);
-            counts.computeIfAbsent(bucket, k -> new long[1])[0]++;
-        }
+    private static Map<String, Object> series(String name, Map<Integer, Long> counts) {
         List<double[]> buckets = new ArrayList<>();
         counts.forEach((bucket, count) -> buckets.add(
-                new double[] {Math.pow(10, bucket / (double) LATENCY_BUCKETS_PER_DECADE), count[0]}));
+                new double[] {Math.pow(10, bucket / (double) Timeline.LATENCY_BUCKETS_PER_DECADE), count}));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", name);
         data.put("buckets", buckets);

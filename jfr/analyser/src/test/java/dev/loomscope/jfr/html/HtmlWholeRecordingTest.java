@@ -51,6 +51,17 @@ class HtmlWholeRecordingTest {
             started++;
         }
         assertThat(started).isPositive();
+        JsonNode series = data.get("latency").get("series");
+        assertThat(countIn(series.get(0))).isEqualTo(requests.count());
+        assertThat(countIn(series.get(1))).isEqualTo(analysis.combined().clientCalls().count());
+    }
+
+    private static long countIn(JsonNode series) {
+        long count = 0;
+        for (JsonNode bucket : series.get("buckets")) {
+            count += bucket.get(1).asLong();
+        }
+        return count;
     }
 
     static JsonNode pageData(Analysis analysis) throws Exception {
