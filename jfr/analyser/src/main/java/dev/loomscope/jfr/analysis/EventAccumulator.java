@@ -125,7 +125,13 @@ final class EventAccumulator {
     }
 
     Timeline timeline(String source, int cap) {
-        return spans.timeline(source, cap, threads.firstNanos(), threads.lastNanos());
+        return timeline(source, cap, 0);
+    }
+
+    /** The timeline whose kept spans start {@code fromNanos} after the recording's first event or later. */
+    Timeline timeline(String source, int cap, long fromNanos) {
+        return spans.timeline(source, cap, threads.firstNanos(), threads.lastNanos(),
+                              fromNanos <= 0 ? Long.MIN_VALUE : threads.firstNanos() + fromNanos);
     }
 
     static Instant instant(long nanos) {

@@ -54,11 +54,25 @@ public final class RecordingAnalyzer {
 
     /** Analyses {@code files}, keeping at most {@code timelineCap} spans of each kind per file for timelines. */
     public static Analysis analyze(List<Path> files, int timelineCap) throws RecordingException {
-        return analyze(files, timelineCap, READER);
+        return analyze(files, timelineCap, java.time.Duration.ZERO, READER);
+    }
+
+    /**
+     * As {@link #analyze(List, int)}, the timelines keeping the earliest spans from {@code timelineFrom} after each
+     * recording's first event: the detail of a later window of a big recording.
+     */
+    public static Analysis analyze(List<Path> files, int timelineCap, java.time.Duration timelineFrom)
+            throws RecordingException {
+        return analyze(files, timelineCap, timelineFrom, READER);
     }
 
     /** As {@link #analyze(List, int)}, through the given reader. */
     static Analysis analyze(List<Path> files, int timelineCap, Reader reader) throws RecordingException {
+        return analyze(files, timelineCap, java.time.Duration.ZERO, reader);
+    }
+
+    private static Analysis analyze(List<Path> files, int timelineCap, java.time.Duration timelineFrom, Reader reader)
+            throws RecordingException {
         checkLookLikeRecordings(files);
         List<Report> reports = new ArrayList<>();
         List<Timeline> timelines = new ArrayList<>();
@@ -67,7 +81,7 @@ public final class RecordingAnalyzer {
         for (Path file : files) {
             EventAccumulator one = read(file, all, EventAccumulator::register, reader);
             reports.add(one.report(List.of(file.toString())));
-            timelines.add(one.timeline(file.toString(), timelineCap));
+            timelines.add(one.timeline(file.toString(), timelineCap, timelineFrom.toNanos()));
         }
         Report combined = all == null ? reports.get(0) : all.report(files.stream().map(Path::toString).toList());
         return new Analysis(List.copyOf(reports), combined, List.copyOf(timelines));

@@ -229,17 +229,17 @@ final class SpanAccumulator {
                                       callLatency.toMillis());
     }
 
-    Timeline timeline(String source, int cap, long firstNanos, long lastNanos) {
+    Timeline timeline(String source, int cap, long firstNanos, long lastNanos, long fromNanos) {
         List<Timeline.RequestSpan> requestSpans = new ArrayList<>();
         SpanStore r = requests.spans();
-        for (int i : r.earliest(cap)) {
+        for (int i : r.earliestFrom(fromNanos, cap)) {
             requestSpans.add(new Timeline.RequestSpan(requests.requestId(i), r.threadId(i), r.virtual(i),
                     instant(r.start(i)), instant(r.end(i)), carriers.name(r.startCarrier(i)),
                     carriers.name(r.endCarrier(i)), paths.name(requests.path(i)), requests.status(i)));
         }
         List<Timeline.CallSpan> callSpans = new ArrayList<>();
         SpanStore c = calls.spans();
-        for (int i : c.earliest(cap)) {
+        for (int i : c.earliestFrom(fromNanos, cap)) {
             callSpans.add(new Timeline.CallSpan(calls.requestId(i), c.threadId(i), calls.handlerThreadId(i),
                     c.virtual(i), instant(c.start(i)), instant(c.end(i)),
                     carriers.name(c.startCarrier(i)), carriers.name(c.endCarrier(i)),
@@ -247,7 +247,7 @@ final class SpanAccumulator {
         }
         List<Timeline.PinSpan> pinSpans = new ArrayList<>();
         SpanStore p = pins.spans();
-        for (int i : p.earliest(cap)) {
+        for (int i : p.earliestFrom(fromNanos, cap)) {
             pinSpans.add(new Timeline.PinSpan(p.threadId(i), instant(p.start(i)), instant(p.end(i)),
                                               carriers.name(p.startCarrier(i)), frames.name(pins.frame(i))));
         }

@@ -6,10 +6,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.loomscope.cli.DurationConverter;
 import dev.loomscope.cli.Tools;
 import dev.loomscope.jfr.analysis.Analysis;
 import dev.loomscope.jfr.analysis.RecordingAnalyzer;
@@ -59,6 +61,11 @@ final class ReportCommand implements Callable<Integer> {
                           + " files); --jmc-rules runs them on any size, --no-jmc-rules skips them")
     private Boolean jmcRules;
 
+    @Option(names = "--timeline-from", paramLabel = "D", defaultValue = "0s", converter = DurationConverter.class,
+            description = "With --format html, draw the carrier timeline's slices (at most 40,000 requests) from D after"
+                          + " the recording's start, e.g. 60s; the rest is drawn per time bucket (default: ${DEFAULT-VALUE})")
+    private Duration timelineFrom;
+
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the report to OUT instead of stdout")
     private Path output;
 
@@ -85,7 +92,7 @@ final class ReportCommand implements Callable<Integer> {
         Analysis analysis;
         try {
             // Only the HTML page draws timelines; choosing their earliest spans is work the other formats skip.
-            analysis = RecordingAnalyzer.analyze(files, format == Format.html ? Timeline.DEFAULT_CAP : 0);
+            analysis = RecordingAnalyzer.analyze(files, format == Format.html ? Timeline.DEFAULT_CAP : 0, timelineFrom);
         } catch (RecordingException e) {
             err.println(spec.qualifiedName() + ": " + e.getMessage());
             return Tools.BAD_DATA;

@@ -69,10 +69,13 @@ final class TimelinePayload {
         if (drawn.size() == timeline.requestsTotal()) {
             return "Every request of the recording is drawn (" + drawn.size() + ")." + READING;
         }
-        return READING.strip() + " Every one of the " + timeline.requestsTotal() + " requests is drawn: the first "
-                + drawn.size() + " (to " + Math.round(millis(drawn.get(drawn.size() - 1).start())) + " ms) as slices,"
-                + " the rest as requests started per carrier in each " + timeline.overview().bucketMillis()
-                + " ms bucket (darker is more); press \"whole recording\" to see them. The numbers above cover them all.";
+        String window = drawn.isEmpty() ? "none of them as slices"
+                : drawn.size() + " (starting from " + Math.round(millis(drawn.get(0).start())) + " to "
+                  + Math.round(millis(drawn.get(drawn.size() - 1).start())) + " ms) as slices";
+        return READING.strip() + " Every one of the " + timeline.requestsTotal() + " requests is drawn: " + window
+                + ", the rest as requests started per carrier in each " + timeline.overview().bucketMillis()
+                + " ms bucket (darker is more); press \"whole recording\" to see them, and make the page with"
+                + " report --timeline-from D for slices from D on. The numbers above cover them all.";
     }
 
     /**
@@ -82,7 +85,8 @@ final class TimelinePayload {
     private void putHeat(Timeline timeline, List<RequestSpan> drawn, Map<String, Object> data) {
         Timeline.Overview overview = timeline.overview();
         boolean truncated = drawn.size() < timeline.requestsTotal();
-        data.put("detailToMillis", truncated ? millis(drawn.get(drawn.size() - 1).start()) : null);
+        data.put("detailFromMillis", !truncated ? null : drawn.isEmpty() ? 0.0 : millis(drawn.get(0).start()));
+        data.put("detailToMillis", !truncated ? null : drawn.isEmpty() ? 0.0 : millis(drawn.get(drawn.size() - 1).start()));
         data.put("heatBucketMillis", overview.bucketMillis());
         List<List<Long>> heat = new ArrayList<>();
         carrierIndex.keySet().forEach(name -> heat.add(List.of()));

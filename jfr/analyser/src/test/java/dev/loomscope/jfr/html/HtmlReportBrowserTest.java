@@ -194,7 +194,7 @@ class HtmlReportBrowserTest {
         WebElement timeline = browser.findElement(By.cssSelector("[data-testid='timeline']"));
         assertThat(Integer.parseInt(timeline.getAttribute("data-heat-lanes"))).isPositive();
         assertThat(Integer.parseInt(timeline.getAttribute("data-lanes"))).isEqualTo(json.at("/carriers/count").asInt());
-        assertThat(browser.findElement(By.id("timeline-note")).getText()).contains("requests is drawn: the first 20");
+        assertThat(browser.findElement(By.id("timeline-note")).getText()).contains("requests is drawn: 20 (starting from");
     }
 
     /** The biggest recording at hand, given with -Dloomscope.bigRecording=FILE: skipped without one. */

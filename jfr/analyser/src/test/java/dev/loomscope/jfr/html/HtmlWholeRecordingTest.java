@@ -43,7 +43,7 @@ class HtmlWholeRecordingTest {
         // The overview counts every request started on a carrier, those drawn as slices too.
         assertThat(heat).isEqualTo(requests.onVirtualThreads());
         assertThat(timeline.get("note").asText()).contains("Every one of the " + requests.count()
-                + " requests is drawn: the first " + FEW + " (to ");
+                + " requests is drawn: " + FEW + " (starting from ");
         long started = 0;
         for (JsonNode point : data.get("inflight").get("latency")) {
             assertThat(point.get(1).asDouble()).isLessThanOrEqualTo(point.get(2).asDouble());
@@ -54,6 +54,25 @@ class HtmlWholeRecordingTest {
         JsonNode series = data.get("latency").get("series");
         assertThat(countIn(series.get(0))).isEqualTo(requests.count());
         assertThat(countIn(series.get(1))).isEqualTo(analysis.combined().clientCalls().count());
+    }
+
+    @Test
+    void timelineFromPutsTheSlicesLaterAndTheOverviewAroundThem() throws Exception {
+        Analysis whole = RecordingAnalyzer.analyze(List.of(Fixtures.HOP_AND_FANOUT), FEW);
+        Report report = whole.combined();
+        // From the start of the middle request of all, so that the first FEW are before the window.
+        List<dev.loomscope.jfr.analysis.Timeline.RequestSpan> all =
+                RecordingAnalyzer.analyze(List.of(Fixtures.HOP_AND_FANOUT), 100_000).timelines().get(0).requests();
+        java.time.Instant cut = all.get(all.size() / 2).start();
+        java.time.Duration from = java.time.Duration.between(report.recording().start(), cut);
+        Analysis later = RecordingAnalyzer.analyze(List.of(Fixtures.HOP_AND_FANOUT), FEW, from);
+        List<dev.loomscope.jfr.analysis.Timeline.RequestSpan> kept = later.timelines().get(0).requests();
+        assertThat(kept).isNotEmpty().allSatisfy(r -> assertThat(r.start()).isAfterOrEqualTo(cut));
+        assertThat(whole.timelines().get(0).requests()).anySatisfy(r -> assertThat(r.start()).isBefore(cut));
+        assertThat(later.combined()).isEqualTo(report); // the numbers never depend on the window
+        JsonNode timeline = pageData(later).get("timeline");
+        assertThat(timeline.get("detailFromMillis").asDouble()).isGreaterThanOrEqualTo(from.toNanos() / 1e6 - 0.001);
+        assertThat(timeline.get("note").asText()).contains("report --timeline-from D");
     }
 
     private static long countIn(JsonNode series) {
