@@ -70,3 +70,15 @@ echo "plain-jdk-no-loomscope.jfr: $(du -h "$here/plain-jdk-no-loomscope.jfr" | c
 "$jdk" java -XX:StartFlightRecording:settings=default,filename="$here/plain-jdk-default-settings.jfr" \
     -cp "$fixtures" dev.loomscope.jfr.fixtures.PlainVirtualThreads 2>&1 | grep -v 'Started recording\|Use jcmd\|^$' || true
 echo "plain-jdk-default-settings.jfr: $(du -h "$here/plain-jdk-default-settings.jfr" | cut -f1)"
+
+# jdk17-platform-threads.jfr: a JDK 17 recording (no virtual threads there), JDK 17's default settings; needs a
+# JDK 17 (JDK17=..., default Debian's /usr/lib/jvm/java-17-openjdk-amd64)
+jdk17=${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
+if [ -x "$jdk17/bin/java" ]; then
+  "$jdk17/bin/javac" -d "$work" "$here/Jdk17PlatformThreads.java"
+  "$jdk17/bin/java" -XX:StartFlightRecording:settings=default,filename="$here/jdk17-platform-threads.jfr" \
+      -cp "$work" Jdk17PlatformThreads 2>&1 | grep -v 'jfr,startup\|^$' || true
+  echo "jdk17-platform-threads.jfr: $(du -h "$here/jdk17-platform-threads.jfr" | cut -f1)"
+else
+  echo "make-recordings: no JDK 17 at $jdk17 (set JDK17): jdk17-platform-threads.jfr not remade" >&2
+fi

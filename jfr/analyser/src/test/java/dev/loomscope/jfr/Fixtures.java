@@ -18,6 +18,9 @@ public final class Fixtures {
     /** The same program with the JDK's default settings: no virtual thread start/end events. */
     public static final Path PLAIN_DEFAULT_SETTINGS = DIRECTORY.resolve("plain-jdk-default-settings.jfr");
 
+    /** Recorded on OpenJDK 17.0.15 with its default settings: 8 busy platform threads (JDK 17 has no virtual threads). */
+    public static final Path JDK17 = DIRECTORY.resolve("jdk17-platform-threads.jfr");
+
     /** Made by fixtures.SyntheticRecordings: 1,001 short virtual threads, JDK default settings, no pin. */
     public static final Path NO_PINS_DEFAULT = DIRECTORY.resolve("synthetic/default-settings-no-pins.jfr");
     /** 1,001 short virtual threads with jdk.VirtualThreadStart on and jdk.VirtualThreadEnd off. */

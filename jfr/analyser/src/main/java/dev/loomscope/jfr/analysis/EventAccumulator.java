@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import dev.loomscope.jfr.read.ReadNotes;
 import dev.loomscope.jfr.event.ClientCallEvent;
 import dev.loomscope.jfr.event.ServerRequestEvent;
-import dev.loomscope.jfr.read.RecordingReader;
+import dev.loomscope.jfr.read.EventHandlers;
 
 /**
  * Everything one report needs, gathered from the events of one or more files, or of one chunk as a part to merge,
@@ -63,7 +63,7 @@ final class EventAccumulator {
      * the reader's call site then stays megamorphic, so the JIT compiles each handler once on its own instead of
      * inlining them all into the reading loop and compiling them again as one switch.
      */
-    RecordingReader register(RecordingReader reader) {
+    EventHandlers register(EventHandlers reader) {
         threads.handlers(true).forEach(reader::onEvent);
         spans.handlers(true).forEach(reader::onEvent);
         slices.handlers().forEach(reader::onEvent);
@@ -74,7 +74,7 @@ final class EventAccumulator {
      * Registers only what {@link #pinningFacts} needs: pins, submit failures, settings and the recorder's events;
      * every other event is skipped by its size.
      */
-    RecordingReader registerPinning(RecordingReader reader) {
+    EventHandlers registerPinning(EventHandlers reader) {
         threads.handlers(false).forEach(reader::onEvent);
         spans.handlers(false).forEach(reader::onEvent);
         slices.handlers().forEach(reader::onEvent);
@@ -97,6 +97,11 @@ final class EventAccumulator {
     /** Adds what reading a file tolerated: it goes into the report's recording facts. */
     void noteRead(ReadNotes notes) {
         threads.noteRead(notes);
+    }
+
+    /** Says that the JDK's reader read the current file, and why. */
+    void noteJdkReader(String why) {
+        threads.noteJdkReader(why);
     }
 
     /** Called before the events of each file. */
@@ -147,7 +152,13 @@ final class EventAccumulator {
     }
 
     Timeline timeline(String source, int cap) {
-        return spans.timeline(source, cap);
+        return timeline(source, cap, 0);
+    }
+
+    /** The timeline whose kept spans start {@code fromNanos} after the recording's first event or later. */
+    Timeline timeline(String source, int cap, long fromNanos) {
+        return spans.timeline(source, cap, threads.firstNanos(), threads.lastNanos(),
+                              fromNanos <= 0 ? Long.MIN_VALUE : threads.firstNanos() + fromNanos);
     }
 
     static long nanos(Instant instant) {

@@ -48,4 +48,9 @@ public final class Formats {
         return value == Math.rint(value) ? count((long) value)
                 : String.format(Locale.ROOT, "%,." + digits + "f", value);
     }
+
+    /** "100 virtual threads", "1 virtual thread": a count of things named in the singular, made plural. */
+    public static String counted(long n, String singular) {
+        return count(n) + " " + singular + (n == 1 ? "" : "s");
+    }
 }

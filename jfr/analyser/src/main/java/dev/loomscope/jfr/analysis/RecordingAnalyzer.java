@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 import dev.loomscope.jfr.read.DamagedRecordingException;
+import dev.loomscope.jfr.read.EventHandlers;
+import dev.loomscope.jfr.read.JdkRecordingReader;
 import dev.loomscope.jfr.read.ReadNotes;
 import dev.loomscope.jfr.read.RecordingReader;
 import dev.loomscope.jfr.read.UnsupportedFormatException;
@@ -34,6 +37,13 @@ public final class RecordingAnalyzer {
     private static final int READER_THREADS = Math.max(1, Integer.getInteger("loomscope.jfr.readers",
             Math.min(8, Runtime.getRuntime().availableProcessors())));
 
+    /** Which reader reads: own (refusals stand), jdk (always RecordingFile), auto (own, RecordingFile if refused). */
+    enum Reader { AUTO, OWN, JDK }
+
+    /** The reader, from {@code -Dloomscope.jfr.reader=auto|own|jdk} (auto by default), for the benchmark. */
+    private static final Reader READER =
+            Reader.valueOf(System.getProperty("loomscope.jfr.reader", "auto").toUpperCase(java.util.Locale.ROOT));
+
     private RecordingAnalyzer() {
     }
 
@@ -44,6 +54,25 @@ public final class RecordingAnalyzer {
 
     /** Analyses {@code files}, keeping at most {@code timelineCap} spans of each kind per file for timelines. */
     public static Analysis analyze(List<Path> files, int timelineCap) throws RecordingException {
+        return analyze(files, timelineCap, java.time.Duration.ZERO, READER);
+    }
+
+    /**
+     * As {@link #analyze(List, int)}, the timelines keeping the earliest spans from {@code timelineFrom} after each
+     * recording's first event: the detail of a later window of a big recording.
+     */
+    public static Analysis analyze(List<Path> files, int timelineCap, java.time.Duration timelineFrom)
+            throws RecordingException {
+        return analyze(files, timelineCap, timelineFrom, READER);
+    }
+
+    /** As {@link #analyze(List, int)}, through the given reader. */
+    static Analysis analyze(List<Path> files, int timelineCap, Reader reader) throws RecordingException {
+        return analyze(files, timelineCap, java.time.Duration.ZERO, reader);
+    }
+
+    private static Analysis analyze(List<Path> files, int timelineCap, java.time.Duration timelineFrom, Reader reader)
+            throws RecordingException {
         checkLookLikeRecordings(files);
         List<Report> reports = new ArrayList<>();
         List<Timeline> timelines = new ArrayList<>();
@@ -51,10 +80,9 @@ public final class RecordingAnalyzer {
         // With several files a second accumulator sees every event, so peaks over consecutive files stay exact.
         EventAccumulator all = files.size() > 1 ? new EventAccumulator() : null;
         for (Path file : files) {
-            EventAccumulator one = new EventAccumulator();
-            read(file, one, all, EventAccumulator::register);
+            EventAccumulator one = read(file, all, EventAccumulator::register, reader);
             reports.add(one.report(List.of(file.toString())));
-            timelines.add(one.timeline(file.toString(), timelineCap));
+            timelines.add(one.timeline(file.toString(), timelineCap, timelineFrom.toNanos()));
             if (timelineCap > 0 && timelines.size() == 1) {
                 lanes = one.sliceLanes();
             }
@@ -71,52 +99,111 @@ public final class RecordingAnalyzer {
         checkLookLikeRecordings(files);
         List<PinningFacts> facts = new ArrayList<>();
         for (Path file : files) {
-            EventAccumulator one = new EventAccumulator();
-            read(file, one, null, EventAccumulator::registerPinning);
+            EventAccumulator one = read(file, null, EventAccumulator::registerPinning, READER);
             facts.add(one.pinningFacts(file.toString()));
         }
         return List.copyOf(facts);
     }
 
-    /** Reads the file's chunks apart and merges them; {@code register} sets each chunk's handlers on its part. */
-    private static void read(Path file, EventAccumulator one, EventAccumulator all,
-                             BiConsumer<EventAccumulator, RecordingReader> register) throws RecordingException {
+    /**
+     * Reads the file with loomscope's reader, chunks apart and merged, or, when that reader refuses a file the JDK's
+     * reads (another format version, a clock or a structure it does not support), with the JDK's reader;
+     * {@code register} sets the handlers. Returns what the file holds; {@code all}, when not null, gets it too.
+     */
+    private static EventAccumulator read(Path source, EventAccumulator all,
+                                         BiConsumer<EventAccumulator, EventHandlers> register, Reader reader)
+            throws RecordingException {
+        List<Path> files = ChunkFiles.of(source);
+        EventAccumulator one = new EventAccumulator();
         one.beginFile();
         if (all != null) {
             all.beginFile();
         }
-        try {
-            // Chunks are read apart on every core and merged in file order: a report equals that of one pass.
-            // Chunks of one file are alike in size: a part starts with room for a little more than the largest yet.
-            AtomicInteger largestPart = new AtomicInteger(256);
-            ReadNotes notes = RecordingReader.readChunks(file, READER_THREADS, reader -> {
-                EventAccumulator part = EventAccumulator.forChunk(largestPart.get() + largestPart.get() / 8);
-                register.accept(part, reader);
-                return part;
-            }, EventAccumulator::chunkRead, part -> {
-                largestPart.accumulateAndGet(part.spanCount(), Math::max);
-                one.merge(part);
-                if (all != null) {
-                    all.merge(part);
+        if (reader == Reader.JDK) {
+            readWithJdk(files, one, all, register, "asked for with -Dloomscope.jfr.reader=jdk", null);
+        } else {
+            AtomicBoolean merged = new AtomicBoolean();
+            try {
+                readOwn(files, one, all, register, merged);
+            } catch (UnsupportedFormatException | DamagedRecordingException e) {
+                RecordingException refusal = refusal(source, e);
+                // A fallback needs a fresh start: parts of this file merged into a report over several files
+                // cannot be taken out again, so there the refusal stands.
+                if (reader == Reader.OWN || (all != null && merged.get())) {
+                    throw refusal;
                 }
-            });
-            one.noteRead(notes);
-            if (all != null) {
-                all.noteRead(notes);
+                one = new EventAccumulator();
+                one.beginFile();
+                readWithJdk(files, one, all, register, "loomscope's reader refused it: " + refusal.getMessage(),
+                            refusal);
+            } catch (EOFException e) {
+                throw new RecordingException(source + " is truncated or damaged (" + e.getMessage() + ")", e);
+            } catch (IOException e) {
+                throw new RecordingException("cannot read " + source + ": " + e.getMessage(), e);
             }
-        } catch (UnsupportedFormatException e) {
-            throw new RecordingException(file + " is in " + e.getMessage(), e);
-        } catch (EOFException e) {
-            throw new RecordingException(file + " is truncated or damaged (" + e.getMessage() + ")", e);
-        } catch (DamagedRecordingException e) {
-            throw new RecordingException(file + " is truncated or damaged (it holds " + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw new RecordingException("cannot read " + file + ": " + e.getMessage(), e);
         }
         one.endFile();
         if (all != null) {
             all.endFile();
         }
+        return one;
+    }
+
+    private static void readOwn(List<Path> files, EventAccumulator one, EventAccumulator all,
+                                BiConsumer<EventAccumulator, EventHandlers> register, AtomicBoolean merged)
+            throws IOException {
+        // Chunks are read apart on every core and merged in file order: a report equals that of one pass.
+        // Chunks of one file are alike in size: a part starts with room for a little more than the largest yet.
+        AtomicInteger largestPart = new AtomicInteger(256);
+        ReadNotes notes = RecordingReader.readChunks(files, READER_THREADS, reader -> {
+            EventAccumulator part = EventAccumulator.forChunk(largestPart.get() + largestPart.get() / 8);
+            register.accept(part, reader);
+            return part;
+        }, EventAccumulator::chunkRead, part -> {
+            largestPart.accumulateAndGet(part.spanCount(), Math::max);
+            merged.set(true);
+            one.merge(part);
+            if (all != null) {
+                all.merge(part);
+            }
+        });
+        one.noteRead(notes);
+        if (all != null) {
+            all.noteRead(notes);
+        }
+    }
+
+    /** Reads the files as one part through the JDK's RecordingFile; a failure there is {@code refusal}'s. */
+    private static void readWithJdk(List<Path> files, EventAccumulator one, EventAccumulator all,
+                                    BiConsumer<EventAccumulator, EventHandlers> register, String why,
+                                    RecordingException refusal) throws RecordingException {
+        EventAccumulator part = EventAccumulator.forChunk(256);
+        JdkRecordingReader reader = new JdkRecordingReader();
+        register.accept(part, reader);
+        for (Path file : files) {
+            try {
+                reader.read(file);
+            } catch (IOException | RuntimeException e) {
+                if (refusal != null) {
+                    throw refusal;
+                }
+                throw new RecordingException("cannot read " + file + " with the JDK's reader: " + e.getMessage(), e);
+            }
+        }
+        part.chunkRead();
+        one.merge(part);
+        one.noteJdkReader(why);
+        if (all != null) {
+            all.merge(part);
+            all.noteJdkReader(why);
+        }
+    }
+
+    private static RecordingException refusal(Path file, RuntimeException e) {
+        if (e instanceof UnsupportedFormatException) {
+            return new RecordingException(file + " is in " + e.getMessage(), e);
+        }
+        return new RecordingException(file + " is truncated or damaged (it holds " + e.getMessage() + ")", e);
     }
 
     private static void checkLookLikeRecordings(List<Path> files) throws RecordingException {
@@ -128,10 +215,13 @@ public final class RecordingAnalyzer {
         }
     }
 
-    private static void checkLooksLikeRecording(Path file) throws RecordingException {
-        if (Files.isDirectory(file)) {
-            throw new RecordingException(file + " is a directory, not a JFR recording");
+    private static void checkLooksLikeRecording(Path source) throws RecordingException {
+        for (Path file : ChunkFiles.of(source)) {
+            checkLooksLikeOneRecording(file);
         }
+    }
+
+    private static void checkLooksLikeOneRecording(Path file) throws RecordingException {
         byte[] head = new byte[MAGIC.length];
         int read;
         try (InputStream in = Files.newInputStream(file)) {

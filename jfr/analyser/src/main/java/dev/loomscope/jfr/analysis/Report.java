@@ -53,9 +53,18 @@ public record Report(List<String> sources, RecordingFacts recording, Carriers ca
      * @param unfinishedChunks chunks that were still being written when the file was copied (read up to their
      *                         last flush)
      * @param undeclaredTypes events skipped because the metadata does not declare their type, by type id
+     * @param reader          which reader read the events: {@link #OWN_READER} or {@link #JDK_READER}
+     * @param readerNote      why the JDK's reader was used (loomscope's reader refused the file, or it was asked
+     *                        for), null when loomscope's own reader read every file
      */
     public record RecordingFacts(String jdk, Instant start, Instant end, double durationMillis,
-                                 boolean loomscopeEvents, int unfinishedChunks, Map<Long, Long> undeclaredTypes) {
+                                 boolean loomscopeEvents, int unfinishedChunks, Map<Long, Long> undeclaredTypes,
+                                 String reader, String readerNote) {
+
+        /** Loomscope's own reader ({@code dev.loomscope.jfr.read.RecordingReader}). */
+        public static final String OWN_READER = "loomscope";
+        /** The JDK's reader, {@code jdk.jfr.consumer.RecordingFile}. */
+        public static final String JDK_READER = "jdk.jfr.consumer.RecordingFile";
     }
 
     /**
@@ -141,17 +150,19 @@ public record Report(List<String> sources, RecordingFacts recording, Carriers ca
      * Pinned virtual threads (jdk.VirtualThreadPinned).
      *
      * @param count       pin events
+     * @param threads     distinct threads those pins were on
      * @param totalMillis time pinned, summed
      * @param maxMillis   longest pin
      * @param groups      pins grouped by top application frame, longest total first
      * @param threshold   the recording's jdk.VirtualThreadPinned threshold as it gives it ("20 ms"), null when 0 or
      *                    unknown: shorter pins were not recorded
      */
-    public record Pinning(long count, double totalMillis, double maxMillis, List<PinGroup> groups, String threshold) {
+    public record Pinning(long count, long threads, double totalMillis, double maxMillis, List<PinGroup> groups,
+                          String threshold) {
 
         /** The same pins, with the threshold they were recorded at. */
         public Pinning withThreshold(String threshold) {
-            return new Pinning(count, totalMillis, maxMillis, groups, threshold);
+            return new Pinning(count, threads, totalMillis, maxMillis, groups, threshold);
         }
     }
 

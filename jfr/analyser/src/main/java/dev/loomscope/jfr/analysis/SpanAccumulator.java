@@ -172,7 +172,8 @@ final class SpanAccumulator {
                 .sorted(Comparator.comparingDouble(Report.PinGroup::totalMillis).reversed()
                                 .thenComparing(Report.PinGroup::topFrame))
                 .toList();
-        return new Report.Pinning(pinCount(), LatencyRecorder.millis(pinnedNanos),
+        return new Report.Pinning(pinCount(), ThreadKeys.distinct(pins.spans().sortedThreadKeys(), false),
+                                  LatencyRecorder.millis(pinnedNanos),
                                   LatencyRecorder.millis(pinnedMaxNanos), groups, null);
     }
 
@@ -241,17 +242,17 @@ final class SpanAccumulator {
                                       callLatency.toMillis());
     }
 
-    Timeline timeline(String source, int cap) {
+    Timeline timeline(String source, int cap, long firstNanos, long lastNanos, long fromNanos) {
         List<Timeline.RequestSpan> requestSpans = new ArrayList<>();
         SpanStore r = requests.spans();
-        for (int i : r.earliest(cap)) {
+        for (int i : r.earliestFrom(fromNanos, cap)) {
             requestSpans.add(new Timeline.RequestSpan(requests.requestId(i), r.threadId(i), r.virtual(i),
                     instant(r.start(i)), instant(r.end(i)), carriers.name(r.startCarrier(i)),
                     carriers.name(r.endCarrier(i)), paths.name(requests.path(i)), requests.status(i)));
         }
         List<Timeline.CallSpan> callSpans = new ArrayList<>();
         SpanStore c = calls.spans();
-        for (int i : c.earliest(cap)) {
+        for (int i : c.earliestFrom(fromNanos, cap)) {
             callSpans.add(new Timeline.CallSpan(calls.requestId(i), c.threadId(i), calls.handlerThreadId(i),
                     c.virtual(i), instant(c.start(i)), instant(c.end(i)),
                     carriers.name(c.startCarrier(i)), carriers.name(c.endCarrier(i)),
@@ -259,12 +260,14 @@ final class SpanAccumulator {
         }
         List<Timeline.PinSpan> pinSpans = new ArrayList<>();
         SpanStore p = pins.spans();
-        for (int i : p.earliest(cap)) {
+        for (int i : p.earliestFrom(fromNanos, cap)) {
             pinSpans.add(new Timeline.PinSpan(p.threadId(i), instant(p.start(i)), instant(p.end(i)),
                                               carriers.name(p.startCarrier(i)), frames.name(pins.frame(i))));
         }
         return new Timeline(source, List.copyOf(requestSpans), List.copyOf(callSpans), List.copyOf(pinSpans),
-                            requestCount(), callCount(), pinCount(), cap);
+                            requestCount(), callCount(), pinCount(), cap,
+                            RequestOverview.of(requests.spans(), firstNanos, lastNanos, carriers),
+                            RequestOverview.latencyBuckets(requests.spans()), RequestOverview.latencyBuckets(calls.spans()));
     }
 
     private static double share(long part, long whole) {

@@ -226,20 +226,43 @@ final class SpanStore {
 
     /** Indexes of the {@code limit} earliest spans by start time, earliest first (ties in arrival order). */
     int[] earliest(int limit) {
+        return earliestFrom(Long.MIN_VALUE, limit);
+    }
+
+    /** As {@link #earliest}, of the spans that start at {@code fromNanos} or later. */
+    int[] earliestFrom(long fromNanos, int limit) {
         if (limit <= 0) {
             return new int[0];
         }
-        if (size <= limit) {
-            return IndexSort.sorted(size, (a, b) -> Long.compare(start[a], start[b]));
+        int after = 0;
+        for (int i = 0; i < size; i++) {
+            after += start[i] >= fromNanos ? 1 : 0;
+        }
+        if (after <= limit) {
+            int[] all = new int[after];
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                if (start[i] >= fromNanos) {
+                    all[n++] = i;
+                }
+            }
+            IndexSort.sort(all, (a, b) -> Long.compare(start[a], start[b]));
+            return all;
         }
         // Only the earliest are ordered by index: the rest are found by the start time of the last one kept.
-        long[] starts = Arrays.copyOf(start, size);
+        long[] starts = new long[after];
+        int m = 0;
+        for (int i = 0; i < size; i++) {
+            if (start[i] >= fromNanos) {
+                starts[m++] = start[i];
+            }
+        }
         Arrays.sort(starts);
         long cutoff = starts[limit - 1];
         int[] chosen = new int[limit];
         int n = 0;
         for (int i = 0; i < size; i++) {
-            if (start[i] < cutoff) {
+            if (start[i] >= fromNanos && start[i] < cutoff) {
                 chosen[n++] = i;
             }
         }

@@ -48,6 +48,8 @@ final class ThreadAccumulator {
     private long loomscopeStarted;
     private long submitFailures;
     private ReadNotes readNotes = ReadNotes.NONE;
+    private String reader = Report.RecordingFacts.OWN_READER;
+    private String readerNote;
 
     /** Called before the events of each file. */
     void beginFile() {
@@ -81,6 +83,12 @@ final class ThreadAccumulator {
 
     void noteRead(ReadNotes notes) {
         readNotes = readNotes.plus(notes);
+    }
+
+    /** Says that the JDK's reader read a file, and why; a report over several files keeps the last such note. */
+    void noteJdkReader(String why) {
+        reader = Report.RecordingFacts.JDK_READER;
+        readerNote = why;
     }
 
     /** Called by a chunk's part when its chunk is read: sorts what the merged whole will sort faster so. */
@@ -247,6 +255,16 @@ final class ThreadAccumulator {
         return events > 0 || enabledTypes.contains(type);
     }
 
+    /** The earliest event's start, Long.MAX_VALUE before any event. */
+    long firstNanos() {
+        return firstNanos;
+    }
+
+    /** The latest event's end. */
+    long lastNanos() {
+        return lastNanos;
+    }
+
     Report.RecordingFacts facts() {
         boolean hasEvents = firstNanos != Long.MAX_VALUE;
         return new Report.RecordingFacts(runtimeVersion != null ? runtimeVersion
@@ -255,7 +273,7 @@ final class ThreadAccumulator {
                                          hasEvents ? EventAccumulator.instant(lastNanos) : null,
                                          hasEvents ? LatencyRecorder.millis(lastNanos - firstNanos) : 0,
                                          loomscopeEvents, readNotes.unfinishedChunks(),
-                                         readNotes.undeclaredTypes());
+                                         readNotes.undeclaredTypes(), reader, readerNote);
     }
 
     /** Virtual threads started, ended and alive; null when the recording has neither start nor end events. */

@@ -18,9 +18,42 @@ import java.util.List;
  * @param callsTotal    client call spans in the recording
  * @param pinsTotal     pin spans in the recording
  * @param cap           most spans kept per list
+ * @param overview      every request of the recording, folded into time buckets
+ * @param requestLatency every request's latency in log buckets: bucket b holds latencies up to 10^(b/10) ms
+ * @param callLatency   every client call's latency, in the same buckets
  */
 public record Timeline(String source, List<RequestSpan> requests, List<CallSpan> calls, List<PinSpan> pins,
-                       long requestsTotal, long callsTotal, long pinsTotal, int cap) {
+                       long requestsTotal, long callsTotal, long pinsTotal, int cap, Overview overview,
+                       java.util.SortedMap<Integer, Long> requestLatency, java.util.SortedMap<Integer, Long> callLatency) {
+
+    /** Log buckets per decade of milliseconds in {@link #requestLatency} and {@link #callLatency}. */
+    public static final int LATENCY_BUCKETS_PER_DECADE = 10;
+
+    /**
+     * Every request, not only the spans kept, in equal time buckets from the recording's first event.
+     *
+     * @param bucketMillis      width of a bucket
+     * @param buckets           the buckets in time order; empty when there is no request
+     * @param carriers          carrier names, as {@code startedPerCarrier} is indexed ("" for platform threads)
+     * @param startedPerCarrier requests started on each carrier, per bucket
+     */
+    public record Overview(double bucketMillis, List<Bucket> buckets, List<String> carriers,
+                           List<List<Long>> startedPerCarrier) {
+    }
+
+    /**
+     * One time bucket of requests.
+     *
+     * @param startMillis  where it starts, from the recording's first event
+     * @param started      requests that started in it
+     * @param peakInFlight most requests in flight at one instant in it
+     * @param p50Millis    median latency of the requests that started in it (0 when none)
+     * @param p99Millis    99th percentile, nearest rank
+     * @param maxMillis    longest
+     */
+    public record Bucket(double startMillis, long started, long peakInFlight, double p50Millis, double p99Millis,
+                         double maxMillis) {
+    }
 
     /** Default most spans kept per list. */
     public static final int DEFAULT_CAP = 100_000;

@@ -66,6 +66,7 @@ public final class Verdict {
         }
         if (pinning != null && pinning.count() > 0) {
             text.append(' ').append(count(pinning.count())).append(pinning.count() == 1 ? " pin" : " pins")
+                    .append(" on ").append(Formats.counted(pinning.threads(), "virtual thread"))
                     .append(" held a carrier for ").append(millis(pinning.totalMillis())).append(" in total (longest ")
                     .append(millis(pinning.maxMillis())).append(", most time in ")
                     .append(PinMethods.hottest(pinning)).append(").");

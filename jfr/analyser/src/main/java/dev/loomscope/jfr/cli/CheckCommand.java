@@ -204,9 +204,10 @@ final class CheckCommand implements Callable<Integer> {
                              recording.submitFailures().count(), maxSubmitFailures) + sliceSummary(recording);
     }
 
-    /** "3 pins", with the threshold below which pins were not recorded. */
+    /** "180 pins on 100 virtual threads", with the threshold below which pins were not recorded. */
     private static String pins(Report.Pinning pinning) {
         return pinning.count() + (pinning.count() == 1 ? " pin" : " pins")
-               + (pinning.threshold() == null ? "" : " of " + pinning.threshold() + " or more");
+               + (pinning.threshold() == null ? "" : " of " + pinning.threshold() + " or more")
+               + (pinning.count() == 0 ? "" : " on " + Formats.counted(pinning.threads(), "virtual thread"));
     }
 }

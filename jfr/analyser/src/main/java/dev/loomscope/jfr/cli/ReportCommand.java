@@ -6,10 +6,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.loomscope.cli.DurationConverter;
 import dev.loomscope.cli.Tools;
 import dev.loomscope.jfr.analysis.Analysis;
 import dev.loomscope.jfr.analysis.RecordingAnalyzer;
@@ -47,10 +49,22 @@ final class ReportCommand implements Callable<Integer> {
                           + " timeline and JMC's automated analysis")
     private Format format;
 
-    @Option(names = "--jmc-rules", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "With --format html, run JDK Mission Control's rules on the files (default: on); they take"
-                          + " most of the time and memory on large files, --no-jmc-rules skips them")
-    private boolean jmcRules;
+    /**
+     * Recordings above this many bytes get no JMC rules unless asked for: on a 216 MB server recording they took
+     * 30 of the page's 37 s and 4.6 GB of its 4.6 GB peak (docs/html-report.md).
+     */
+    private static final String JMC_RULES_UP_TO_BYTES = "loomscope.jfr.jmcRulesUpToBytes";
+
+    @Option(names = "--jmc-rules", negatable = true,
+            description = "With --format html, run JDK Mission Control's rules on the files (default: on up to"
+                          + " 100 MB of recordings, off above: they take most of the time and memory on large"
+                          + " files); --jmc-rules runs them on any size, --no-jmc-rules skips them")
+    private Boolean jmcRules;
+
+    @Option(names = "--timeline-from", paramLabel = "D", defaultValue = "0s", converter = DurationConverter.class,
+            description = "With --format html, draw the carrier timeline's slices (at most 40,000 requests) from D after"
+                          + " the recording's start, e.g. 60s; the rest is drawn per time bucket (default: ${DEFAULT-VALUE})")
+    private Duration timelineFrom;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the report to OUT instead of stdout")
     private Path output;
@@ -73,14 +87,19 @@ final class ReportCommand implements Callable<Integer> {
             err.println(spec.qualifiedName() + ": " + notRegular.get());
             return Tools.BAD_DATA;
         }
+        Progress progress = Progress.of(err, spec.qualifiedName(), files);
+        progress.step("reading and analysing " + Progress.size(files) + "...");
         Analysis analysis;
         try {
             // Only the HTML page draws timelines; choosing their earliest spans is work the other formats skip.
-            analysis = RecordingAnalyzer.analyze(files, format == Format.html ? Timeline.DEFAULT_CAP : 0);
+            analysis = RecordingAnalyzer.analyze(files, format == Format.html ? Timeline.DEFAULT_CAP : 0, timelineFrom);
         } catch (RecordingException e) {
             err.println(spec.qualifiedName() + ": " + e.getMessage());
             return Tools.BAD_DATA;
         }
+        String jmcNotRun = jmcNotRun();
+        progress.step("rendering " + format + (format == Format.html && jmcNotRun == null
+                ? " (JMC's rules read the files again; --no-jmc-rules skips them)..." : "..."));
         if (output == null) {
             try {
                 render(analysis, spec.commandLine().getOut());
@@ -100,14 +119,29 @@ final class ReportCommand implements Callable<Integer> {
             err.println(spec.qualifiedName() + ": cannot write " + output + ": " + e.getMessage());
             return Tools.BAD_DATA;
         }
+        progress.step("wrote " + output);
         return 0;
+    }
+
+    /** Why the page has no JMC findings, or null when JMC's rules run. */
+    private String jmcNotRun() {
+        if (Boolean.FALSE.equals(jmcRules)) {
+            return "JMC's rules were not run (--no-jmc-rules).";
+        }
+        long upTo = Long.getLong(JMC_RULES_UP_TO_BYTES, 100L << 20);
+        if (jmcRules == null && Progress.bytes(files) > upTo) {
+            return "JMC's rules were not run: the recordings hold " + Progress.size(files) + ", over "
+                   + (upTo >> 20) + " MB, where they take most of the time and memory (30 s and"
+                   + " 4.6 GB on a 216 MB recording); --jmc-rules runs them.";
+        }
+        return null;
     }
 
     private void render(Analysis analysis, PrintWriter out) throws IOException {
         switch (format) {
             case text -> new TextRenderer().render(analysis, out);
             case json -> new JsonRenderer().render(analysis, out);
-            case html -> HtmlReport.write(analysis, new JsonRenderer().tree(analysis.combined()), files, jmcRules,
+            case html -> HtmlReport.write(analysis, new JsonRenderer().tree(analysis.combined()), files, jmcNotRun(),
                                           out);
         }
         out.flush();

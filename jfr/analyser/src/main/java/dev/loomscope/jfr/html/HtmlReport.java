@@ -50,6 +50,12 @@ public final class HtmlReport {
      */
     public static void write(Analysis analysis, JsonNode reportJson, List<Path> files, boolean jmcRules, Writer out)
             throws IOException {
+        write(analysis, reportJson, files, jmcRules ? null : "JMC's rules were not run (--no-jmc-rules).", out);
+    }
+
+    /** Writes the page, with JMC's automated analysis unless {@code jmcNotRun} says why it was not run. */
+    public static void write(Analysis analysis, JsonNode reportJson, List<Path> files, String jmcNotRun, Writer out)
+            throws IOException {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("report", reportJson);
         // The sections as the text report describes them, so the page names what is missing in the same words.
@@ -67,11 +73,11 @@ public final class HtmlReport {
                     + analysis.recordings().size() + " recordings. " + timelineData.get("note"));
         }
         data.put("timeline", timelineData);
-        data.put("inflight", ChartPayloads.inflight(timeline, origin, duration));
+        data.put("inflight", ChartPayloads.inflight(timeline));
         data.put("latency", ChartPayloads.latency(timeline));
         data.put("sliceLanes", SlicePayload.of(analysis.sliceLanes()));
-        data.put("jmc", jmcRules ? JmcFindings.evaluate(files)
-                : Map.of("results", List.of(), "note", "JMC's rules were not run (--no-jmc-rules)."));
+        data.put("jmc", jmcNotRun == null ? JmcFindings.evaluate(files)
+                : Map.of("results", List.of(), "note", jmcNotRun));
 
         String json = new ObjectMapper().writeValueAsString(data)
                 // The data sits inside a <script> element: "</" must not end it early.

@@ -55,8 +55,9 @@ final class TimelinePayload {
         data.put("links", payload.links);
         data.put("requests", payload.requests);
         data.put("pins", payload.pins(timeline));
-        data.put("note", note(timeline, drawn.size()));
+        data.put("note", payload.note(timeline, drawn));
         data.put("drawnRequests", drawn.size());
+        payload.putHeat(timeline, drawn, data);
         return data;
     }
 
@@ -64,12 +65,40 @@ final class TimelinePayload {
             + " carrier (handler start, client call start and end, handler end); under load part of it may be time the"
             + " virtual thread spent queued for a carrier.";
 
-    private static String note(Timeline timeline, int drawn) {
-        if (drawn == timeline.requestsTotal()) {
-            return "Every request of the recording is drawn (" + drawn + ")." + READING;
+    private String note(Timeline timeline, List<RequestSpan> drawn) {
+        if (drawn.size() == timeline.requestsTotal()) {
+            return "Every request of the recording is drawn (" + drawn.size() + ")." + READING;
         }
-        return READING.strip() + " Showing the first " + drawn + " of " + timeline.requestsTotal() + " requests, a contiguous window from"
-                + " the start of the recording, so the page stays small and quick; the numbers above cover them all.";
+        String window = drawn.isEmpty() ? "none of them as slices"
+                : drawn.size() + " (starting from " + Math.round(millis(drawn.get(0).start())) + " to "
+                  + Math.round(millis(drawn.get(drawn.size() - 1).start())) + " ms) as slices";
+        return READING.strip() + " Every one of the " + timeline.requestsTotal() + " requests is drawn: " + window
+                + ", the rest as requests started per carrier in each " + timeline.overview().bucketMillis()
+                + " ms bucket (darker is more); press \"whole recording\" to see them, and make the page with"
+                + " report --timeline-from D for slices from D on. The numbers above cover them all.";
+    }
+
+    /**
+     * Requests started per lane and bucket, for the part of the recording after the requests drawn as slices: the
+     * whole recording is drawn, in detail where the page holds the spans.
+     */
+    private void putHeat(Timeline timeline, List<RequestSpan> drawn, Map<String, Object> data) {
+        Timeline.Overview overview = timeline.overview();
+        boolean truncated = drawn.size() < timeline.requestsTotal();
+        data.put("detailFromMillis", !truncated ? null : drawn.isEmpty() ? 0.0 : millis(drawn.get(0).start()));
+        data.put("detailToMillis", !truncated ? null : drawn.isEmpty() ? 0.0 : millis(drawn.get(drawn.size() - 1).start()));
+        data.put("heatBucketMillis", overview.bucketMillis());
+        List<List<Long>> heat = new ArrayList<>();
+        carrierIndex.keySet().forEach(name -> heat.add(List.of()));
+        if (truncated) {
+            for (int c = 0; c < overview.carriers().size(); c++) {
+                Integer lane = carrierIndex.get(overview.carriers().get(c));
+                if (lane != null) {
+                    heat.set(lane, overview.startedPerCarrier().get(c));
+                }
+            }
+        }
+        data.put("heat", heat);
     }
 
     private void indexCarriers(Timeline timeline) {
@@ -85,6 +114,8 @@ final class TimelinePayload {
         for (Timeline.PinSpan p : timeline.pins()) {
             names.add(p.carrier());
         }
+        // Carriers of requests after those kept as spans still get a lane, for the overview drawn on it.
+        names.addAll(timeline.overview().carriers());
         names.remove("");
         names.forEach(name -> carrierIndex.put(name, carrierIndex.size()));
     }

@@ -26,7 +26,7 @@ final class EventLayout {
     final Consumer<JfrEvent> handler;
     final boolean hasDuration;
     final int[] kinds;
-    final JfrEvent event;
+    final ChunkEvent event;
     private final Map<String, Integer> indexes = new HashMap<>();
     // The last inline string of each field and its bytes: most events repeat the previous one, as the JDK notes.
     private final byte[][] lastBytes;
@@ -51,7 +51,7 @@ final class EventLayout {
         this.lastBytes = new byte[kinds.length][];
         this.lastStrings = new String[kinds.length];
         this.lastEncodings = new byte[kinds.length];
-        this.event = new JfrEvent(kinds.length);
+        this.event = new ChunkEvent(kinds.length);
         this.pooledKeys = new long[kinds.length][];
         this.pooledStrings = new String[kinds.length][];
     }

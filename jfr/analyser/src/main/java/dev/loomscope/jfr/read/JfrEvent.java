@@ -6,137 +6,43 @@ import java.util.List;
  * The event being read, handed to a handler and reused for the next one: copy out what you keep.
  *
  * <p>Fields are addressed by index ({@link #field(String)}, -1 when the type lacks the field); indexes hold for
- * every event with the same {@link #layout()}.
+ * every event with the same {@link #layout()}. Loomscope's own reader and the JDK's {@code RecordingFile} (see
+ * {@link JdkRecordingReader}) both hand events through this view, so the analysis is the same whichever read.
  */
-public final class JfrEvent {
-
-    private final long[] longs;
-    private final Object[] objects;
-    private Chunk chunk;
-    private EventLayout layout;
-    private long startTicks;
-    private long endTicks;
-
-    JfrEvent(int capacity) {
-        this.longs = new long[capacity];
-        this.objects = new Object[capacity];
-    }
-
-    void read(Chunk chunk, EventLayout layout, Bytes bytes) {
-        this.chunk = chunk;
-        this.layout = layout;
-        int[] kinds = layout.kinds;
-        List<JfrType.Field> fields = layout.type.fields();
-        for (int i = 0; i < kinds.length; i++) {
-            switch (kinds[i]) {
-                case EventLayout.LONG, EventLayout.INT, EventLayout.SHORT, EventLayout.CHAR,
-                     EventLayout.STRING_REFERENCE, EventLayout.REFERENCE -> longs[i] = bytes.varlong();
-                case EventLayout.BYTE, EventLayout.BOOLEAN -> longs[i] = bytes.next();
-                case EventLayout.FLOAT -> longs[i] = bytes.rawInt();
-                case EventLayout.DOUBLE -> longs[i] = bytes.rawLong();
-                case EventLayout.STRING -> {
-                    // Decoded only when asked for: most string fields of most events are never read.
-                    longs[i] = bytes.position();
-                    Strings.skip(bytes);
-                }
-                default -> objects[i] = chunk.pools().values().field(bytes, fields.get(i), 0);
-            }
-        }
-        startTicks = longs[0];
-        endTicks = layout.hasDuration ? startTicks + longs[1] : startTicks;
-    }
-
-    void readTimes(Chunk chunk, EventLayout layout, Bytes bytes) {
-        this.chunk = chunk;
-        this.layout = layout;
-        startTicks = bytes.varlong();
-        endTicks = layout.hasDuration ? startTicks + bytes.varlong() : startTicks;
-    }
+public interface JfrEvent {
 
     /** Identifies the field layout: field indexes found for one event hold while this stays the same object. */
-    public Object layout() {
-        return layout;
-    }
+    Object layout();
 
-    public String typeName() {
-        return layout.type.name();
-    }
+    String typeName();
 
     /** Start time in nanoseconds since the epoch, converted from ticks exactly as the JDK's parser does. */
-    public long startNanos() {
-        return chunk.nanos(startTicks);
-    }
+    long startNanos();
 
-    public long endNanos() {
-        return chunk.nanos(endTicks);
-    }
+    long endNanos();
 
     /** The index of the named field, or -1 when this event type has none. */
-    public int field(String name) {
-        return layout.indexOf(name);
-    }
+    int field(String name);
 
     /** An integral or boolean field (1 for true) as the JDK reads it; 0 for another kind or index -1. */
-    public long getLong(int field) {
-        if (field < 0) {
-            return 0;
-        }
-        long value = longs[field];
-        // Narrow types are written zero-extended: the cast gives back their sign, as the JDK's parser does.
-        return switch (layout.kinds[field]) {
-            case EventLayout.LONG -> value;
-            case EventLayout.INT -> (int) value;
-            case EventLayout.SHORT -> (short) value;
-            case EventLayout.CHAR -> (char) value;
-            case EventLayout.BYTE -> (byte) value;
-            case EventLayout.BOOLEAN -> value != 0 ? 1 : 0;
-            default -> 0;
-        };
-    }
+    long getLong(int field);
 
-    public boolean getBoolean(int field) {
+    default boolean getBoolean(int field) {
         return getLong(field) != 0;
     }
 
     /** A string field, inline or pooled, or a pooled one-field type holding a string; else null. */
-    public String getString(int field) {
-        if (field < 0) {
-            return null;
-        }
-        return switch (layout.kinds[field]) {
-            case EventLayout.STRING -> layout.string(chunk.cursor(longs[field]), field, chunk.pools());
-            case EventLayout.STRING_REFERENCE -> chunk.pools().string(longs[field]);
-            case EventLayout.REFERENCE ->
-                    chunk.pools().simpleText(layout.type.fields().get(field).typeId(), longs[field]);
-            default -> null;
-        };
-    }
+    String getString(int field);
 
     /** A thread field such as {@code eventThread}; null when absent or not recorded. */
-    public JfrThread getThread(int field) {
-        if (field < 0 || layout.kinds[field] != EventLayout.REFERENCE) {
-            return null;
-        }
-        return chunk.pools().thread(layout.type.fields().get(field).typeId(), longs[field]);
-    }
+    JfrThread getThread(int field);
 
     /** Whether a thread field names a thread whose Java name starts with {@code prefix}; cheaper than getThread. */
-    public boolean threadNameStartsWith(int field, String prefix) {
-        return field >= 0 && layout.kinds[field] == EventLayout.REFERENCE
-                && chunk.pools().threadNameStartsWith(layout.type.fields().get(field).typeId(), longs[field], prefix);
-    }
+    boolean threadNameStartsWith(int field, String prefix);
 
     /** The frames of a stack-trace field, top first; null when absent or not recorded. */
-    public List<JfrFrame> getStackTrace(int field) {
-        if (field < 0 || layout.kinds[field] != EventLayout.REFERENCE) {
-            return null;
-        }
-        return chunk.pools().stackTrace(layout.type.fields().get(field).typeId(), longs[field]);
-    }
+    List<JfrFrame> getStackTrace(int field);
 
-    /** The name of the event type with that id in this chunk (jdk.ActiveSetting refers to types by id). */
-    public String typeNameOf(long typeId) {
-        JfrType type = chunk.metadata().type(typeId);
-        return type == null ? null : type.name();
-    }
+    /** The name of the event type with that id (jdk.ActiveSetting refers to types by id); null when unknown. */
+    String typeNameOf(long typeId);
 }

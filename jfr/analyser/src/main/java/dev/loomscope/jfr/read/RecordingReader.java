@@ -32,7 +32,7 @@ import com.carrotsearch.hppc.procedures.LongLongProcedure;
  * event and looks fields up by name, which made the analyser several times slower than {@code jfr view}.
  * {@code RecordingReaderTest} checks that both read the same values from the same files.
  */
-public final class RecordingReader {
+public final class RecordingReader implements EventHandlers {
 
     private final Map<String, Consumer<JfrEvent>> handlers = new HashMap<>();
     private Consumer<JfrEvent> every = event -> { };
@@ -40,16 +40,13 @@ public final class RecordingReader {
     private byte[] buffer = new byte[0];
     private final LongLongHashMap undeclared = new LongLongHashMap();
 
-    /** Calls {@code handler} with every event of that type, all fields decoded. */
+    @Override
     public RecordingReader onEvent(String typeName, Consumer<JfrEvent> handler) {
         handlers.put(typeName, handler);
         return this;
     }
 
-    /**
-     * Calls {@code handler} with every event, after the handler of its type if it has one; of an event without one,
-     * only its type and times are available.
-     */
+    @Override
     public RecordingReader onEveryEvent(Consumer<JfrEvent> handler) {
         every = handler;
         return this;
@@ -84,47 +81,76 @@ public final class RecordingReader {
      */
     public static <P> ReadNotes readChunks(Path file, int threads, Function<RecordingReader, P> setUp,
                                       Consumer<P> chunkRead, Consumer<P> merge) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            List<ChunkPlace> all = ChunkPlace.of(channel);
-            ReadNotes[] notes = {ChunkPlace.unfinished(all)};
-            List<ChunkPlace> places = ChunkPlace.readable(all);
-            if (places.isEmpty()) {
-                return notes[0];
-            }
-            Chunk.Clock clock = places.get(0).clock();
-            ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-                Thread thread = new Thread(task, "loomscope-jfr-reader");
-                thread.setDaemon(true);
-                return thread;
-            });
-            // A reader per thread, so that each keeps one chunk buffer; its handlers are set anew for every chunk.
-            ThreadLocal<RecordingReader> readers = ThreadLocal.withInitial(RecordingReader::new);
-            try {
-                Deque<Future<Read<P>>> reading = new ArrayDeque<>();
-                Iterator<ChunkPlace> next = places.iterator();
-                while (next.hasNext() || !reading.isEmpty()) {
-                    // One chunk more than threads in flight: memory stays at a few chunk buffers.
-                    while (next.hasNext() && reading.size() <= threads) {
-                        ChunkPlace place = next.next();
-                        reading.add(pool.submit(() -> {
-                            RecordingReader reader = readers.get();
-                            reader.handlers.clear();
-                            reader.every = event -> { };
-                            P part = setUp.apply(reader);
-                            ReadNotes chunkNotes = reader.readChunk(channel, place, clock);
-                            chunkRead.accept(part);
-                            return new Read<>(part, chunkNotes);
-                        }));
+        return readChunks(List.of(file), threads, setUp, chunkRead, merge);
+    }
+
+    /**
+     * As {@link #readChunks(Path, int, Function, Consumer, Consumer)} over the chunks of several files in turn, as
+     * if they were one file: the chunk files of a JFR repository, which {@code jfr assemble} would concatenate.
+     */
+    public static <P> ReadNotes readChunks(List<Path> files, int threads, Function<RecordingReader, P> setUp,
+                                      Consumer<P> chunkRead, Consumer<P> merge) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "loomscope-jfr-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // A reader per thread, so that each keeps one chunk buffer; its handlers are set anew for every chunk.
+        ThreadLocal<RecordingReader> readers = ThreadLocal.withInitial(RecordingReader::new);
+        ReadNotes notes = ReadNotes.NONE;
+        // Times convert from the first chunk's clock base, as they would in the one file made of them all.
+        Chunk.Clock clock = null;
+        try {
+            for (Path file : files) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                    List<ChunkPlace> all = ChunkPlace.of(channel);
+                    notes = notes.plus(ChunkPlace.unfinished(all));
+                    List<ChunkPlace> places = ChunkPlace.readable(all);
+                    if (places.isEmpty()) {
+                        continue;
                     }
-                    Read<P> read = await(reading.removeFirst());
-                    notes[0] = notes[0].plus(read.notes());
-                    merge.accept(read.part());
+                    clock = clock == null ? places.get(0).clock() : clock;
+                    notes = notes.plus(readPlaces(channel, places, clock, pool, readers, threads, setUp, chunkRead,
+                                                  merge));
                 }
-            } finally {
-                pool.shutdownNow();
             }
-            return notes[0];
+        } finally {
+            pool.shutdownNow();
         }
+        return notes;
+    }
+
+    private static <P> ReadNotes readPlaces(FileChannel channel, List<ChunkPlace> places, Chunk.Clock clock,
+                                            ExecutorService pool, ThreadLocal<RecordingReader> readers, int threads,
+                                            Function<RecordingReader, P> setUp, Consumer<P> chunkRead,
+                                            Consumer<P> merge) throws IOException {
+        ReadNotes notes = ReadNotes.NONE;
+        Deque<Future<Read<P>>> reading = new ArrayDeque<>();
+        Iterator<ChunkPlace> next = places.iterator();
+        try {
+            while (next.hasNext() || !reading.isEmpty()) {
+                // One chunk more than threads in flight: memory stays at a few chunk buffers.
+                while (next.hasNext() && reading.size() <= threads) {
+                    ChunkPlace place = next.next();
+                    reading.add(pool.submit(() -> {
+                        RecordingReader reader = readers.get();
+                        reader.handlers.clear();
+                        reader.every = event -> { };
+                        P part = setUp.apply(reader);
+                        ReadNotes chunkNotes = reader.readChunk(channel, place, clock);
+                        chunkRead.accept(part);
+                        return new Read<>(part, chunkNotes);
+                    }));
+                }
+                Read<P> read = await(reading.removeFirst());
+                notes = notes.plus(read.notes());
+                merge.accept(read.part());
+            }
+        } finally {
+            // After a failed chunk the later ones in flight are not wanted: cancelled, their results dropped.
+            reading.forEach(future -> future.cancel(true));
+        }
+        return notes;
     }
 
     /** A chunk's part and what reading it tolerated. */
@@ -190,7 +216,7 @@ public final class RecordingReader {
                     layout = layout(chunk, typeId);
                     layouts.put(typeId, layout);
                 }
-                JfrEvent event = layout.event;
+                ChunkEvent event = layout.event;
                 if (layout.handler != null) {
                     event.read(chunk, layout, bytes);
                     layout.handler.accept(event);

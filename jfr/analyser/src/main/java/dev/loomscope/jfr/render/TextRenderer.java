@@ -38,6 +38,9 @@ public final class TextRenderer {
         line(out, "recording", "JDK " + (facts.jdk() == null ? "unknown" : facts.jdk()) + ", "
                 + (facts.start() == null ? "no events" : facts.start() + ", " + seconds(facts.durationMillis()))
                 + (facts.loomscopeEvents() ? ", with loomscope events" : ", no loomscope events"));
+        if (facts.readerNote() != null) {
+            line(out, "reader", "the JDK's RecordingFile (" + facts.readerNote() + ")");
+        }
         if (facts.unfinishedChunks() > 0) {
             line(out, "unfinished", "the file was copied while the JVM was still writing it: events after its last"
                     + " flush are missing (copy it again after the recording stops)");
@@ -147,7 +150,8 @@ public final class TextRenderer {
                     : "no pin of " + pinning.threshold() + " or more (this recording's threshold)");
             return;
         }
-        line(out, "pinning", pins(pinning.count()) + ", " + millis(pinning.totalMillis()) + " in total, longest "
+        line(out, "pinning", pins(pinning.count()) + " on " + Formats.counted(pinning.threads(), "virtual thread")
+                + ", " + millis(pinning.totalMillis()) + " in total, longest "
                 + millis(pinning.maxMillis())
                 + (pinning.threshold() == null ? "" : " (pins under " + pinning.threshold() + " not recorded)"));
         // By method, lines under it, as jfr view pinned-threads groups them.

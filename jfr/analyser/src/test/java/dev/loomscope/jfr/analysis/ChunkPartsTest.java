@@ -3,6 +3,8 @@ package dev.loomscope.jfr.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,11 +133,48 @@ class ChunkPartsTest {
         assertThat(merged).isEqualTo(onePass(recording).timeline(recording.toString(), 100));
     }
 
+    @Test
+    void aRepositoryDirectoryOfChunkFilesReadsAsTheAssembledRecording() throws Exception {
+        // One file per chunk, as the JDK's disk repository keeps them, named so that name order is not time order.
+        Path repository = Files.createDirectory(directory.resolve("repository"));
+        byte[] whole = Files.readAllBytes(recording);
+        ByteBuffer bytes = ByteBuffer.wrap(whole);
+        int chunks = 0;
+        for (int position = 0; position < whole.length; chunks++) {
+            int size = (int) bytes.getLong(position + 8);
+            Files.write(repository.resolve((90 - chunks) + ".jfr"),
+                        java.util.Arrays.copyOfRange(whole, position, position + size));
+            position += size;
+        }
+        Files.writeString(repository.resolve("notes.txt"), "not a chunk");
+        assertThat(chunks).isEqualTo(Fixtures.chunks(recording)).isGreaterThan(1);
+        Report fromDirectory = RecordingAnalyzer.analyze(List.of(repository)).combined();
+        Report fromFile = RecordingAnalyzer.analyze(List.of(recording)).combined();
+        assertThat(fromDirectory.sources()).containsExactly(repository.toString());
+        assertThat(withSources(fromDirectory, List.of())).isEqualTo(withSources(fromFile, List.of()));
+    }
+
+    @Test
+    void aDirectoryWithoutChunkFilesIsOneLineOfBadData() throws Exception {
+        Path empty = Files.createDirectory(directory.resolve("empty"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordingAnalyzer.analyze(List.of(empty)))
+                .isInstanceOf(RecordingException.class)
+                .hasMessage(empty + " is a directory with no .jfr files; give a recording, or a JFR repository"
+                            + " directory of .jfr chunk files");
+    }
+
+    private static Report withSources(Report r, List<String> sources) {
+        return new Report(sources, r.recording(), r.carriers(), r.virtualThreads(), r.requests(), r.clientCalls(),
+                          r.pinning(), r.submitFailures(), r.slices(), r.recorder(), r.missing(), r.verdict());
+    }
+
     /** The reference: one accumulator over every event of the file, in file order, on this thread. */
     private static EventAccumulator onePass(Path file) throws IOException {
         EventAccumulator accumulator = new EventAccumulator();
         accumulator.beginFile();
-        accumulator.register(new RecordingReader()).read(file);
+        RecordingReader reader = new RecordingReader();
+        accumulator.register(reader);
+        reader.read(file);
         accumulator.endFile();
         return accumulator;
     }

@@ -27,12 +27,15 @@ class ForeignRecordingsCliTest {
     }
 
     @Test
-    void format1IsNamedAsJdk9Or10() throws Exception {
+    void format1IsReadByTheJdkReaderAndSaidSo() throws Exception {
         Path file = PatchedRecordings.formatOne(Fixtures.PLAIN_NO_LOOMSCOPE, dir.resolve("jdk9.jfr"));
         Cli.Result result = Cli.run("report", file.toString());
-        assertThat(result.code()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("loomscope-jfr report: " + file + " is in JFR format version 1.0"
-                + " (JDK 9/10), which is not supported; this reader reads 2.x (JDK 11+)" + NL);
+        assertThat(result.err()).isEmpty();
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).contains("  reader           the JDK's RecordingFile (loomscope's reader refused it: "
+                + file + " is in JFR format version 1.0 (JDK 9/10), which is not supported; this reader reads 2.x"
+                + " (JDK 11+))" + NL);
+        assertThat(result.out()).contains("virtual threads  201 started");
     }
 
     @Test

@@ -58,11 +58,11 @@ class MisuseTest {
     }
 
     @Test
-    void directoryIsOneLineAndExit1() {
+    void directoryWithoutChunkFilesIsOneLineAndExit1() {
         Cli.Result result = Cli.run("check", dir.toString());
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("loomscope-jfr check: " + dir + " is a directory, not a JFR recording"
-                                           + System.lineSeparator());
+        assertThat(result.err()).isEqualTo("loomscope-jfr check: " + dir + " is a directory with no .jfr files;"
+                + " give a recording, or a JFR repository directory of .jfr chunk files" + System.lineSeparator());
     }
 
     @Test

@@ -31,7 +31,7 @@ class ReportCommandTest {
                                                   "clientCalls", "pinning", "submitFailures", "missing", "verdict");
         assertThat(names(report.get("recording"))).containsExactly("jdk", "start", "end", "durationMillis",
                                                                    "loomscopeEvents", "unfinishedChunks",
-                                                                   "undeclaredTypes");
+                                                                   "undeclaredTypes", "reader", "readerNote");
         assertThat(names(report.get("carriers"))).containsExactly("count", "parallelism", "perCarrier");
         assertThat(names(report.get("carriers").get("perCarrier").get(0)))
                 .containsExactly("name", "requestStarts", "requestEnds", "callStarts", "callResumes");
@@ -45,8 +45,8 @@ class ReportCommandTest {
         assertThat(names(report.get("clientCalls"))).containsExactly("count", "onHandlerThread",
                 "onHandlerThreadShare", "resumedOnOtherCarrier", "resumedOnOtherCarrierShare", "byOutcome",
                 "latencyMillis");
-        assertThat(names(report.get("pinning"))).containsExactly("count", "totalMillis", "maxMillis", "groups",
-                                                                 "threshold");
+        assertThat(names(report.get("pinning"))).containsExactly("count", "threads", "totalMillis", "maxMillis",
+                                                                 "groups", "threshold");
         assertThat(names(report.get("pinning").get("groups").get(0))).containsExactly("topFrame", "count",
                 "totalMillis", "maxMillis", "reasons", "blockingOperations", "carriers", "stackTrace");
         assertThat(names(report.get("submitFailures"))).containsExactly("count");

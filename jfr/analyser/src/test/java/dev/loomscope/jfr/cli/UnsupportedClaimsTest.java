@@ -47,7 +47,7 @@ class UnsupportedClaimsTest {
                 .contains("    " + hot + ": 15 pins, ");
         Cli.Result check = Cli.run("check", file);
         assertThat(check.out().lines()).first().asString()
-                .isEqualTo(file + ": 16 pins, more than --max-pinned 0 (most time in " + hot + ")");
+                .isEqualTo(file + ": 16 pins on 16 virtual threads, more than --max-pinned 0 (most time in " + hot + ")");
     }
 
     @Test

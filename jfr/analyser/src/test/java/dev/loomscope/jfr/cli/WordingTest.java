@@ -29,7 +29,7 @@ class WordingTest {
                 "  verdict          Yes: 165 requests and their 100 client calls ran on 145 virtual threads carried by"
                 + " 2 carrier threads; 60 of the client calls (60%) ran on their handler's own virtual thread, the"
                 + " others on threads of their own; 50% resumed on another carrier after the call; up to 20 requests"
-                + " were in flight per carrier (40 at the peak). 40 pins held a carrier for 1,216 ms in total");
+                + " were in flight per carrier (40 at the peak). 40 pins on 5 virtual threads held a carrier for 1,216 ms in total");
     }
 
     @Test
@@ -38,7 +38,7 @@ class WordingTest {
         String file = Fixtures.PINNING_CLASS_INIT.toString();
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.out().lines()).containsExactly(
-                file + ": 4 pins of 1 ms or more, more than --max-pinned 0 (most time in"
+                file + ": 4 pins of 1 ms or more on 4 virtual threads, more than --max-pinned 0 (most time in"
                 + " dev.loomscope.server.ClassInitBlocker.sleepInClassInit)",
                 file + ": virtual threads were pinned for 118 ms in total, more than --max-pinned-time 0ms (most"
                 + " time in dev.loomscope.server.ClassInitBlocker.sleepInClassInit)");

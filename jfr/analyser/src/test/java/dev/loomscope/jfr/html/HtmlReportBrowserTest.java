@@ -67,7 +67,11 @@ class HtmlReportBrowserTest {
     }
 
     private static JsonNode writeReport(Path recording, Path page) throws Exception {
-        Analysis analysis = RecordingAnalyzer.analyze(List.of(recording));
+        return writeReport(recording, page, dev.loomscope.jfr.analysis.Timeline.DEFAULT_CAP);
+    }
+
+    private static JsonNode writeReport(Path recording, Path page, int timelineCap) throws Exception {
+        Analysis analysis = RecordingAnalyzer.analyze(List.of(recording), timelineCap);
         JsonNode json = new JsonRenderer().tree(analysis.combined());
         Files.createDirectories(page.getParent());
         try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
@@ -161,5 +165,59 @@ class HtmlReportBrowserTest {
         assertThat(shown("carriers")).isEmpty();
         assertThat(browser.findElement(By.id("inflight-note")).getText()).startsWith("Not recorded");
         assertThat(browser.findElements(By.cssSelector("#jmc tbody tr"))).isNotEmpty();
+    }
+
+    @Test
+    void aJdk17RecordingRendersWithoutConsoleErrorsAndSaysThatJdkHasNoVirtualThreads() throws Exception {
+        Path page = OUT.resolve("jdk17.html");
+        JsonNode json = writeReport(Fixtures.JDK17, page);
+        assertThat(json.at("/recording/jdk").asText()).startsWith("17.");
+
+        open(page);
+
+        assertThat(consoleErrors()).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("[data-testid='verdict']")).getText())
+                .contains("JDK 17 has no virtual threads");
+        assertThat(browser.findElements(By.cssSelector("#jmc tbody tr"))).isNotEmpty();
+    }
+
+    @Test
+    void aPageThatKeepsFewSpansStillDrawsThePeakAndEveryCarrierOfTheWholeRecording() throws Exception {
+        Path page = OUT.resolve("hop-and-fanout-capped.html");
+        JsonNode json = writeReport(Fixtures.HOP_AND_FANOUT, page, 20);
+
+        open(page);
+
+        assertThat(consoleErrors()).isEmpty();
+        WebElement inflight = browser.findElement(By.cssSelector("[data-testid='inflight']"));
+        assertThat(Long.parseLong(inflight.getAttribute("data-peak"))).isEqualTo(json.at("/requests/peakInFlight").asLong());
+        WebElement timeline = browser.findElement(By.cssSelector("[data-testid='timeline']"));
+        assertThat(Integer.parseInt(timeline.getAttribute("data-heat-lanes"))).isPositive();
+        assertThat(Integer.parseInt(timeline.getAttribute("data-lanes"))).isEqualTo(json.at("/carriers/count").asInt());
+        assertThat(browser.findElement(By.id("timeline-note")).getText()).contains("requests is drawn: 20 (starting from");
+    }
+
+    /** The biggest recording at hand, given with -Dloomscope.bigRecording=FILE: skipped without one. */
+    @Test
+    void aBigRecordingGivenByHandRendersWithoutConsoleErrors() throws Exception {
+        String big = System.getProperty("loomscope.bigRecording");
+        org.junit.jupiter.api.Assumptions.assumeTrue(big != null, "no -Dloomscope.bigRecording=FILE");
+        Path page = OUT.resolve("big.html");
+        Analysis analysis = RecordingAnalyzer.analyze(List.of(Path.of(big)));
+        JsonNode json = new JsonRenderer().tree(analysis.combined());
+        Files.createDirectories(page.getParent());
+        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            HtmlReport.write(analysis, json, List.of(Path.of(big)), false, out);
+        }
+
+        open(page);
+
+        assertThat(consoleErrors()).isEmpty();
+        if (json.at("/requests/peakInFlight").isNumber()) {
+            WebElement inflight = browser.findElement(By.cssSelector("[data-testid='inflight']"));
+            assertThat(Long.parseLong(inflight.getAttribute("data-peak")))
+                    .isEqualTo(json.at("/requests/peakInFlight").asLong());
+        }
+        Files.write(OUT.resolve("big.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }
