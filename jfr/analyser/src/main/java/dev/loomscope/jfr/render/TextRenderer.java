@@ -58,6 +58,10 @@ public final class TextRenderer {
                     if (!report.recorder().off()) {
                         SliceText.noneWhileOn(report.recorder(), out);
                     }
+                } else if (section == Section.CARRIERS && report.slices() != null) {
+                    // The recorder saw every carrier: say so rather than ask for loomscope's own events.
+                    line(out, "carriers", count(report.slices().carriers().size()) + " running the recorder's slices"
+                            + " (see slices)");
                 } else if (report.missing().contains(section.key())) {
                     missing(out, report, section);
                 }
