@@ -86,6 +86,11 @@ public final class TextRenderer {
         boolean calls = report.clientCalls() != null;
         String parallelism = carriers.parallelism() == null ? ""
                 : " (scheduler parallelism " + carriers.parallelism() + ")";
+        if (!requests && !calls && report.slices() != null) {
+            line(out, "carriers", count(report.slices().carriers().size()) + " running the recorder's slices"
+                    + parallelism + " (see slices)");
+            return;
+        }
         if (!requests && !calls) {
             // Only pin events name carriers here: others may have run and pinned nothing.
             line(out, "carriers", count(carriers.count()) + " seen in pin events" + parallelism + ": "

@@ -17,7 +17,7 @@ class SliceWordingTest {
         assertThat(result.out().lines().filter(line -> line.startsWith("  verdict"))).singleElement().asString()
                 .contains("The recorder's slices show ").contains("201 virtual threads taking turns on 2 carriers in 401 slices; ")
                 .contains("so requests and client calls are not told apart. 1 pin held a carrier for ");
-        assertThat(result.out()).contains("  carriers         2 running the recorder's slices (see slices)");
+        assertThat(result.out()).contains("  carriers         2 running the recorder's slices (scheduler parallelism 2) (see slices)");
     }
 
     @Test
