@@ -135,7 +135,7 @@ final class EventAccumulator {
                 requestSection == null ? null : spans.requestSpans(), spans.paths());
         Report.Requests requests = requestSection == null ? null : requestSection.join();
         String verdict = Verdict.of(requests, callSection, virtualThreads, pinning, usage,
-                                    JdkVersion.feature(threads.facts().jdk()));
+                                    JdkVersion.feature(threads.facts().jdk()), sliceSection);
         Report report = new Report(List.copyOf(sources), facts, carrierSection, virtualThreads, requests,
                                    callSection, pinning, failures, sliceSection, slices.recorder(), List.of(),
                                    verdict);

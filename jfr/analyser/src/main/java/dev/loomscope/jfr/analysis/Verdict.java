@@ -20,7 +20,7 @@ public final class Verdict {
     }
 
     static String of(Report.Requests requests, Report.ClientCalls calls, Report.VirtualThreads threads,
-                     Report.Pinning pinning, Usage usage, Integer jdkFeature) {
+                     Report.Pinning pinning, Usage usage, Integer jdkFeature, Slices slices) {
         StringBuilder text = new StringBuilder();
         long requestCount = requests == null ? 0 : requests.count();
         long callCount = calls == null ? 0 : calls.count();
@@ -28,7 +28,16 @@ public final class Verdict {
             return "Cannot tell: JDK " + jdkFeature + " has no virtual threads (they are final from JDK "
                    + JdkVersion.VIRTUAL_THREADS + "); loomscope's questions apply to JDK 21 and later.";
         }
-        if (requests == null && calls == null) {
+        if (requests == null && calls == null && slices != null) {
+            // Any application run with the recorder: the slices alone say how its virtual threads shared carriers.
+            text.append("The recorder's slices show ").append(count(slices.virtualThreads().count()))
+                    .append(" virtual threads taking turns on ").append(count(slices.carriers().size()))
+                    .append(slices.carriers().size() == 1 ? " carrier" : " carriers").append(" in ")
+                    .append(count(slices.count())).append(" slices; ")
+                    .append(percent(slices.virtualThreads().migrationShare()))
+                    .append(" of consecutive slices of one thread changed carrier. It has no loomscope.ServerRequest"
+                            + " or loomscope.ClientCall events, so requests and client calls are not told apart.");
+        } else if (requests == null && calls == null) {
             text.append("Cannot tell: the recording has no loomscope.ServerRequest or loomscope.ClientCall events"
                         + " (record with loomscope.jfc).");
             text.append(threads == null

@@ -61,6 +61,10 @@ public final class TextRenderer {
                     if (!report.recorder().off()) {
                         SliceText.noneWhileOn(report.recorder(), out);
                     }
+                } else if (section == Section.CARRIERS && report.slices() != null) {
+                    // The recorder saw every carrier: say so rather than ask for loomscope's own events.
+                    line(out, "carriers", count(report.slices().carriers().size()) + " running the recorder's slices"
+                            + " (see slices)");
                 } else if (report.missing().contains(section.key())) {
                     missing(out, report, section);
                 }
@@ -85,6 +89,11 @@ public final class TextRenderer {
         boolean calls = report.clientCalls() != null;
         String parallelism = carriers.parallelism() == null ? ""
                 : " (scheduler parallelism " + carriers.parallelism() + ")";
+        if (!requests && !calls && report.slices() != null) {
+            line(out, "carriers", count(report.slices().carriers().size()) + " running the recorder's slices"
+                    + parallelism + " (see slices)");
+            return;
+        }
         if (!requests && !calls) {
             // Only pin events name carriers here: others may have run and pinned nothing.
             line(out, "carriers", count(carriers.count()) + " seen in pin events" + parallelism + ": "
