@@ -16,7 +16,7 @@ class SliceWordingTest {
                 .doesNotContain("carriers         needs loomscope.ServerRequest");
         assertThat(result.out().lines().filter(line -> line.startsWith("  verdict"))).singleElement().asString()
                 .contains("The recorder's slices show ").contains("201 virtual threads taking turns on 2 carriers in 401 slices; ")
-                .contains("so requests and client calls are not told apart. 1 pin held a carrier for ");
+                .contains("so requests and client calls are not told apart. 1 pin on 1 virtual thread held a carrier for ");
         assertThat(result.out()).contains("  carriers         2 running the recorder's slices (scheduler parallelism 2) (see slices)");
     }
 
