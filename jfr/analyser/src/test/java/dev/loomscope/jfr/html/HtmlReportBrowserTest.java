@@ -1,19 +1,13 @@
 package dev.loomscope.jfr.html;
 
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loomscope.jfr.Fixtures;
-import dev.loomscope.jfr.analysis.Analysis;
 import dev.loomscope.jfr.analysis.RecordingAnalyzer;
-import dev.loomscope.jfr.render.JsonRenderer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,42 +15,20 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Opens a generated report in headless Chromium (Debian's chromium and chromedriver) and reads what it shows. */
 class HtmlReportBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path OUT = Path.of("target/html-report");
 
     private static ChromeDriver browser;
 
     @BeforeAll
     static void startBrowser() {
-        assertThat(CHROMIUM).as("headless Chromium (apt-get install chromium; .ci/install-test-deps does)").exists();
-        assertThat(CHROMEDRIVER).as("chromedriver (apt-get install chromium-driver)").exists();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // Flags for a root, offline, headless run: no sandbox, no GPU, and none of Chromium's background traffic.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                             "--no-first-run", "--window-size=1400,1800");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -67,34 +39,20 @@ class HtmlReportBrowserTest {
     }
 
     private static JsonNode writeReport(Path recording, Path page) throws Exception {
-        return writeReport(recording, page, dev.loomscope.jfr.analysis.Timeline.DEFAULT_CAP);
-    }
-
-    private static JsonNode writeReport(Path recording, Path page, int timelineCap) throws Exception {
-        Analysis analysis = RecordingAnalyzer.analyze(List.of(recording), timelineCap);
-        JsonNode json = new JsonRenderer().tree(analysis.combined());
-        Files.createDirectories(page.getParent());
-        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
-            HtmlReport.write(analysis, json, List.of(recording), out);
-        }
-        return json;
+        return HeadlessChromium.writeReport(recording, page, true);
     }
 
     private static void open(Path page) {
-        browser.get(page.toAbsolutePath().toUri().toString());
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(
-                    driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-rendered")));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            // A script error stops the page before it marks itself drawn: name the error, not the wait.
-            throw new AssertionError("the page did not finish drawing; console: " + consoleErrors(), e);
-        }
+        HeadlessChromium.open(browser, page);
     }
 
-    private static List<LogEntry> consoleErrors() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-                .toList();
+    private static List<org.openqa.selenium.logging.LogEntry> consoleErrors() {
+        return HeadlessChromium.consoleErrors(browser);
+    }
+
+    private static JsonNode writeReport(Path recording, Path page, int timelineCap) throws Exception {
+        return HeadlessChromium.writePage(RecordingAnalyzer.analyze(List.of(recording), timelineCap), recording, page,
+                                          true);
     }
 
     private static String shown(String testId) {
@@ -203,12 +161,7 @@ class HtmlReportBrowserTest {
         String big = System.getProperty("loomscope.bigRecording");
         org.junit.jupiter.api.Assumptions.assumeTrue(big != null, "no -Dloomscope.bigRecording=FILE");
         Path page = OUT.resolve("big.html");
-        Analysis analysis = RecordingAnalyzer.analyze(List.of(Path.of(big)));
-        JsonNode json = new JsonRenderer().tree(analysis.combined());
-        Files.createDirectories(page.getParent());
-        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
-            HtmlReport.write(analysis, json, List.of(Path.of(big)), false, out);
-        }
+        JsonNode json = HeadlessChromium.writeReport(Path.of(big), page, false);
 
         open(page);
 

@@ -2,22 +2,18 @@ package dev.loomscope.jfr.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.logging.Level;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loomscope.jfr.Fixtures;
 import dev.loomscope.jfr.analysis.Analysis;
 import dev.loomscope.jfr.analysis.ManySlices;
 import dev.loomscope.jfr.analysis.RecordingAnalyzer;
-import dev.loomscope.jfr.render.JsonRenderer;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.AfterAll;
@@ -27,13 +23,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The carrier lanes drawn from the recorder's slices, in headless Chromium: set up as HtmlReportBrowserTest is, in
@@ -41,8 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class SliceLanesBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path OUT = Path.of("target/html-report");
     /** As the page lays its lanes out (report.html, carrier lanes script). */
     private static final int LEFT_PAD = 190;
@@ -54,18 +43,7 @@ class SliceLanesBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        assertThat(CHROMIUM).as("headless Chromium (apt-get install chromium; .ci/install-test-deps does)").exists();
-        assertThat(CHROMEDRIVER).as("chromedriver (apt-get install chromium-driver)").exists();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                             "--no-first-run", "--window-size=1400,1800");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                                           .usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -73,6 +51,18 @@ class SliceLanesBrowserTest {
         if (browser != null) {
             browser.quit();
         }
+    }
+
+    private static JsonNode writeReport(Path recording, Path page) throws Exception {
+        return HeadlessChromium.writeReport(recording, page, false);
+    }
+
+    private static void open(Path page) {
+        HeadlessChromium.open(browser, page);
+    }
+
+    private static List<org.openqa.selenium.logging.LogEntry> consoleErrors() {
+        return HeadlessChromium.consoleErrors(browser);
     }
 
     @Test
@@ -123,11 +113,7 @@ class SliceLanesBrowserTest {
         Analysis small = RecordingAnalyzer.analyze(List.of(Fixtures.TWO_HOPS));
         Analysis analysis = new Analysis(small.recordings(), small.combined(), small.timelines(),
                                          ManySlices.lanes(1_000_000));
-        Files.createDirectories(page.getParent());
-        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
-            HtmlReport.write(analysis, new JsonRenderer().tree(small.combined()), List.of(Fixtures.TWO_HOPS), false,
-                             out);
-        }
+        HeadlessChromium.writePage(analysis, Fixtures.TWO_HOPS, page, false);
         assertThat(Files.size(page)).as("page bytes").isLessThan(8_000_000);
 
         open(page);
@@ -170,29 +156,4 @@ class SliceLanesBrowserTest {
                 "The loomscope recorder was off: VirtualThread.runContinuationGone() not found. No slice was recorded.");
     }
 
-    private static JsonNode writeReport(Path recording, Path page) throws Exception {
-        Analysis analysis = RecordingAnalyzer.analyze(List.of(recording));
-        JsonNode json = new JsonRenderer().tree(analysis.combined());
-        Files.createDirectories(page.getParent());
-        try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
-            HtmlReport.write(analysis, json, List.of(recording), false, out);
-        }
-        return json;
-    }
-
-    private static void open(Path page) {
-        browser.get(page.toAbsolutePath().toUri().toString());
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(
-                    driver -> "true".equals(driver.findElement(By.tagName("body")).getAttribute("data-rendered")));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("the page did not finish drawing; console: " + consoleErrors(), e);
-        }
-    }
-
-    private static List<LogEntry> consoleErrors() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-                .toList();
-    }
 }
