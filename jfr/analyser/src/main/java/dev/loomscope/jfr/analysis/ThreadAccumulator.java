@@ -2,10 +2,8 @@ package dev.loomscope.jfr.analysis;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import com.carrotsearch.hppc.LongHashSet;
@@ -30,8 +28,7 @@ final class ThreadAccumulator {
     private LongHashSet endedBeforeSeenStarting = new LongHashSet();
     private final Map<String, JvmThreads> threadsByJvm = new HashMap<>();
     private final List<String> jvms = new ArrayList<>();
-    private final Set<String> enabledTypes = new HashSet<>();
-    private String pinThreshold;
+    private final RecordedSettings settings = new RecordedSettings();
     private String javaVersion;
     private final LifecycleFields lifecycleFields = new LifecycleFields();
     private String jvm;
@@ -117,8 +114,7 @@ final class ThreadAccumulator {
                 }
             }
         }
-        enabledTypes.addAll(part.enabledTypes);
-        pinThreshold = part.pinThreshold != null ? part.pinThreshold : pinThreshold;
+        settings.merge(part.settings);
         javaVersion = part.javaVersion != null ? part.javaVersion : javaVersion;
         jvm = part.jvm != null ? part.jvm : jvm;
         firstNanos = Math.min(firstNanos, part.firstNanos);
@@ -152,7 +148,7 @@ final class ThreadAccumulator {
             handlers.put(JdkEvents.VIRTUAL_THREAD_END, this::virtualThreadEnd);
         }
         handlers.put(JdkEvents.VIRTUAL_THREAD_SUBMIT_FAILED, event -> submitFailures++);
-        handlers.put("jdk.ActiveSetting", this::activeSetting);
+        handlers.put("jdk.ActiveSetting", settings::activeSetting);
         handlers.put("jdk.InitialSystemProperty", this::systemProperty);
         handlers.put("jdk.JVMInformation", this::jvmInformation);
         handlers.put("jdk.ContainerConfiguration",
@@ -209,24 +205,9 @@ final class ThreadAccumulator {
         return thread == null ? 0 : thread.javaThreadId();
     }
 
-    private void activeSetting(JfrEvent event) {
-        String name = event.getString(event.field("name"));
-        if ("enabled".equals(name) && "true".equals(event.getString(event.field("value")))) {
-            String type = event.typeNameOf(event.getLong(event.field("id")));
-            if (type != null) {
-                enabledTypes.add(type);
-            }
-        } else if ("threshold".equals(name)) {
-            String type = event.typeNameOf(event.getLong(event.field("id")));
-            if (JdkEvents.VIRTUAL_THREAD_PINNED.equals(type)) {
-                pinThreshold = event.getString(event.field("value"));
-            }
-        }
-    }
-
     /** The jdk.VirtualThreadPinned threshold, e.g. "20 ms"; null when 0 or not in the recording. */
     String pinThreshold() {
-        return pinThreshold == null || pinThreshold.trim().matches("0+\\s*[a-z]*") ? null : pinThreshold.trim();
+        return settings.pinThreshold();
     }
 
     private void jvmInformation(JfrEvent event) {
@@ -252,7 +233,7 @@ final class ThreadAccumulator {
 
     /** Whether the recording holds events of that type or had it enabled (so that none means there were none). */
     boolean recorded(String type, long events) {
-        return events > 0 || enabledTypes.contains(type);
+        return events > 0 || settings.enabled(type);
     }
 
     /** The earliest event's start, Long.MAX_VALUE before any event. */
@@ -308,6 +289,4 @@ final class ThreadAccumulator {
     private static Integer positive(long value) {
         return value > 0 && value <= Integer.MAX_VALUE ? (int) value : null;
     }
-
-
 }
