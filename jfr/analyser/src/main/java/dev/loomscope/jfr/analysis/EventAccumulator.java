@@ -111,12 +111,14 @@ final class EventAccumulator {
         Report.SubmitFailures failures = threads.submitFailures();
         Verdict.Usage usage = spans.usage();
         Report.Requests requests = requestSection == null ? null : requestSection.join();
+        ConnectionModels connections = requests == null ? null : spans.connectionModels();
         String verdict = Verdict.of(requests, callSection, virtualThreads, pinning, usage,
-                                    JdkVersion.feature(threads.facts().jdk()));
+                                    JdkVersion.feature(threads.facts().jdk()))
+                + (connections == null ? "" : " " + connections.verdict());
         Report report = new Report(List.copyOf(sources), threads.facts(), carrierSection, virtualThreads, requests,
-                                   callSection, pinning, failures, List.of(), verdict);
+                                   callSection, pinning, failures, connections, List.of(), verdict);
         return new Report(report.sources(), report.recording(), carrierSection, virtualThreads, requests, callSection,
-                          pinning, failures, Section.missing(report), verdict);
+                          pinning, failures, connections, Section.missing(report), verdict);
     }
 
     Timeline timeline(String source, int cap) {

@@ -18,12 +18,13 @@ import java.util.Map;
  * @param clientCalls    loomscope.ClientCall spans, or null without them
  * @param pinning        jdk.VirtualThreadPinned, grouped by top application frame, or null when not recorded
  * @param submitFailures jdk.VirtualThreadSubmitFailed, or null when not recorded
+ * @param connections    per protocol, requests against connections and threads, or null without protocol fields
  * @param missing        names of the sections that are null, in report order
  * @param verdict        plain words: did the server and its client calls share carriers, and how
  */
 public record Report(List<String> sources, RecordingFacts recording, Carriers carriers, VirtualThreads virtualThreads,
                      Requests requests, ClientCalls clientCalls, Pinning pinning, SubmitFailures submitFailures,
-                     List<String> missing, String verdict) {
+                     ConnectionModels connections, List<String> missing, String verdict) {
 
     /** Section names as they appear in {@link #missing()} and in JSON (see {@link Section}). */
     public static final String CARRIERS = Section.CARRIERS.key();
@@ -32,6 +33,7 @@ public record Report(List<String> sources, RecordingFacts recording, Carriers ca
     public static final String CLIENT_CALLS = Section.CLIENT_CALLS.key();
     public static final String PINNING = Section.PINNING.key();
     public static final String SUBMIT_FAILURES = Section.SUBMIT_FAILURES.key();
+    public static final String CONNECTIONS = Section.CONNECTIONS.key();
 
     /**
      * Facts about the recording.

@@ -24,7 +24,10 @@ public enum Section {
             "needs jdk.VirtualThreadPinned events (record with loomscope.jfc)", Report::pinning),
     SUBMIT_FAILURES("submitFailures", "submit failures", List.of("jdk.VirtualThreadSubmitFailed"), true,
                     "needs jdk.VirtualThreadSubmitFailed events (record with loomscope.jfc)",
-                    Report::submitFailures);
+                    Report::submitFailures),
+    CONNECTIONS("connections", "connections", List.of("loomscope.ServerRequest"), false,
+                "needs loomscope.ServerRequest events with their protocol and connection fields (servers from"
+                + " loomscope's h2c support on)", Report::connections);
 
     private final String key;
     private final String label;
