@@ -104,6 +104,13 @@ class H2cClaimsTest {
         Instant lastStart = hops.stream().map(Request::start).max(Comparator.naturalOrder()).orElseThrow();
         assertThat(lastStart).as("last start before the first end").isBefore(firstEnd);
         assertThat(report.requests().maxInFlightPerHandlerThread()).as("analyser: in flight per thread").isEqualTo(1);
+        assertThat(report.connections().byProtocol()).as("analyser: connections").singleElement()
+                .satisfies(http2 -> {
+                    assertThat(http2.protocol()).isEqualTo("HTTP/2");
+                    assertThat(http2.model()).isEqualTo("thread-per-request");
+                    assertThat(http2.maxInFlightPerConnection()).isEqualTo(STREAMS);
+                });
+        assertThat(report.verdict()).contains("HTTP/2: one thread per request (per stream)");
         System.out.printf("claim 9: %d streams of connection %s on %d virtual threads, all in flight at once%n",
                           hops.size(), hops.getFirst().connection(),
                           hops.stream().map(Request::threadId).distinct().count());
