@@ -34,6 +34,20 @@ def parse_wrk(text):
     return float(rps.group(1)), pct.get("50", math.nan), pct.get("99", math.nan), errors, int(requests.group(1))
 
 
+def parse_h2load(text):
+    """req/s, p50 ms, p99 ms, errors, requests from h2load's summary; it gives no latency percentiles (NaN)."""
+    rps = re.search(r"^finished in [\d.]+s, ([\d.]+) req/s", text, re.M)
+    done = re.search(r"^requests: \d+ total, \d+ started, (\d+) done, (\d+) succeeded, (\d+) failed, (\d+) errored,"
+                     r" (\d+) timeout", text, re.M)
+    codes = re.search(r"^status codes: (\d+) 2xx, (\d+) 3xx, (\d+) 4xx, (\d+) 5xx", text, re.M)
+    if not rps or not done:
+        return None
+    errors = int(done.group(3)) + int(done.group(5))
+    if codes:
+        errors += int(codes.group(3)) + int(codes.group(4))
+    return float(rps.group(1)), math.nan, math.nan, errors, int(done.group(1))
+
+
 def parse_loomscope(text):
     """The same from `loomscope-client load --json`; non-2xx answers count as errors, as in wrk."""
     try:
@@ -47,12 +61,15 @@ def parse_loomscope(text):
 
 def row(driver, log, scenario, round_, server, cpu_ticks, clk_tck, loadavg):
     text = Path(log).read_text(errors="replace")
-    parsed = parse_wrk(text) if driver == "wrk" else parse_loomscope(text)
+    parsed = (parse_wrk(text) if driver == "wrk" else parse_h2load(text) if driver == "h2load"
+              else parse_loomscope(text))
     if parsed is None:
         parsed = (0.0, math.nan, math.nan, -1, 0)  # the run produced no result: the server or driver failed
     rps, p50, p99, errors, requests = parsed
-    # Server CPU per request only where the driver's requests are all of the server's work (wrk has no warm-up).
-    cpu_us = (int(cpu_ticks) / int(clk_tck) * 1e6 / requests) if driver == "wrk" and requests else math.nan
+    # Server CPU per request only where the driver's requests are all of the server's work (wrk and h2load have no
+    # warm-up).
+    cpu_us = (int(cpu_ticks) / int(clk_tck) * 1e6 / requests) if driver in ("wrk", "h2load") and requests \
+        else math.nan
     print("\t".join([scenario, round_, server, driver, f"{rps:.1f}", f"{p50:.2f}", f"{p99:.2f}", str(errors),
                      str(requests), f"{cpu_us:.1f}", loadavg]))
 
@@ -98,13 +115,18 @@ def summary(directory):
     scenarios = [s for s in ["S1", "S2", "S3"] if any(r["scenario"] == s for r in results)]
     print(f"## Servers (driver: {driver}; medians of {max(int(r['round']) for r in results)} rounds, "
           "ratios = median of per-round ratios, range in brackets)\n")
+    print("h2c servers are loaded by h2load (no latency percentiles; their ÷ event loop is against vertx-h2c);"
+          " loomscope-h2c's percentiles are in the h2c table below.\n")
     print("| scenario | server | req/s | of limit | p50 ms | p99 ms | errors | server CPU µs/req "
-          "| ÷ event loop | ÷ recording off | peak RSS MB | threads |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "| ÷ event loop | ÷ recording off | peak RSS MB | threads | upstream connections |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for scenario in scenarios:
         rows = [r for r in results if r["scenario"] == scenario]
-        for server in ["loomscope-rec", "loomscope-norec", "vertx", "loomscope-tuned"]:
-            mine = [r for r in rows if r["server"] == server and r["driver"] == driver]
+        for server in ["loomscope-rec", "loomscope-norec", "vertx", "loomscope-tuned", "loomscope-h2c", "vertx-h2c"]:
+            h2c = server.endswith("-h2c")
+            used = "h2load" if h2c else driver
+            loop = "vertx-h2c" if h2c else "vertx"
+            mine = [r for r in rows if r["server"] == server and r["driver"] == used]
             if not mine:
                 continue
             rps = med([float(r["rps"]) for r in mine])
@@ -117,11 +139,24 @@ def summary(directory):
                 fmt(med([float(r["p99_ms"]) for r in mine]), 1),
                 str(sum(int(r["errors"]) for r in mine)),
                 fmt(med([float(r["cpu_us_per_req"]) for r in mine]), 1),
-                ratio_text(ratio_median(rows, server, "vertx", driver)) if server != "vertx" else "1",
+                ratio_text(ratio_median(rows, server, loop, used)) if server != loop else "1",
                 ratio_text(ratio_median(rows, server, "loomscope-norec", driver)) if server == "loomscope-rec"
                 else "÷ rec: " + ratio_text(ratio_median(rows, server, "loomscope-rec", driver))
                 if server == "loomscope-tuned" else "–",
-                info.get("peak_rss_mb", "–"), info.get("max_threads", "–")]) + " |")
+                info.get("peak_rss_mb", "–"), info.get("max_threads", "–"),
+                info.get("max_upstream_conns", "–")]) + " |")
+    h2c_rows = [r for r in results if r["server"] == "loomscope-h2c" and r["driver"] == "loomscope-h2c"]
+    if h2c_rows:
+        print("\n## loomscope over h2c, loaded by loomscope-client --protocol h2c (latency percentiles)\n")
+        print("| scenario | req/s | p50 ms | p99 ms | errors |")
+        print("|---|---|---|---|---|")
+        for scenario in scenarios:
+            mine = [r for r in h2c_rows if r["scenario"] == scenario]
+            if mine:
+                print("| " + " | ".join([scenario, fmt(med([float(r["rps"]) for r in mine])),
+                                         fmt(med([float(r["p50_ms"]) for r in mine]), 2),
+                                         fmt(med([float(r["p99_ms"]) for r in mine]), 1),
+                                         str(sum(int(r["errors"]) for r in mine))]) + " |")
     print(f"\n## Load generators on loomscope `/` (recording on), same connections, same round\n")
     print(f"| scenario | wrk req/s | loomscope-client req/s | loomscope-client ÷ wrk | wrk p99 ms "
           "| loomscope-client p99 ms | errors wrk / loomscope-client |")
