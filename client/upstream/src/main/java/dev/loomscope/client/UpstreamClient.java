@@ -97,8 +97,12 @@ public final class UpstreamClient implements AutoCloseable {
      * {@link UpstreamLimits} {@code call-timeout} and {@code max-response-size}, and the {@link PoolLimits}.
      */
     public static UpstreamClient create(Config clientConfig) {
-        UpstreamProtocol protocol = clientConfig.get("protocol").asString().map(UpstreamProtocol::of)
-                .orElse(UpstreamProtocol.HTTP_1_1);
+        return create(clientConfig, clientConfig.get("protocol").asString().map(UpstreamProtocol::of)
+                .orElse(UpstreamProtocol.HTTP_1_1));
+    }
+
+    /** The same as {@link #create(Config)}, with {@code protocol} instead of {@code client.protocol}. */
+    public static UpstreamClient create(Config clientConfig, UpstreamProtocol protocol) {
         return new UpstreamClient(Http1Client.builder()
                                           .config(clientConfig)
                                           // Loopback upstreams: never look up or use a system proxy.
