@@ -24,7 +24,7 @@ trap 'rm -rf "$work"' EXIT
 start_server() {
   local log="$work/$1.log"
   # Cold servers (no warm-up): the fixtures show the class-loading pins of a JVM's first concurrent requests.
-  "$jdk" java -Dserver.port=0 -Dserver.host=127.0.0.1 -Dserver.sockets.0.port=0 -Dapp.warm-up.enabled=false \
+  "$jdk" java -Dserver.port=0 -Dserver.host=127.0.0.1 -Dserver.sockets.0.port=0 -Dapp.warm-up.enabled="${warm:-false}" \
       -Dapp.recording.file="$work/$1.jfr" -jar "$jar" >"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 150); do
@@ -53,6 +53,14 @@ done
 for i in $(seq 1 5); do curl -s -o /dev/null "$base/fanout?calls=8&delayMs=30" & curls+=($!); done
 wait "${curls[@]}"; curls=()
 stop_server hop-and-fanout
+
+# http1-and-h2c.jfr: a warm server; 7 hops on 2 HTTP/1.1 keep-alive connections (curl), then 40 hops over h2c as
+# 2 connections of up to 10 streams at once (h2load, package nghttp2-client); the hops' upstream calls are HTTP/1.1
+warm=true start_server http1-and-h2c
+curl -s -o /dev/null -o /dev/null -o /dev/null -o /dev/null "$base/?delayMs=20" "$base/?delayMs=20" "$base/?delayMs=20" "$base/?delayMs=20"
+curl -s -o /dev/null -o /dev/null -o /dev/null "$base/?delayMs=20" "$base/?delayMs=20" "$base/?delayMs=20"
+h2load -n 40 -c 2 -m 10 "$base/?delayMs=100" >/dev/null
+stop_server http1-and-h2c
 
 # pinning-class-init.jfr: 3 pins in a class initializer (pins on every JDK) and, for contrast, synchronized and
 # lock (no pin on 24+)

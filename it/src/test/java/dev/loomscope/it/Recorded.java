@@ -57,7 +57,10 @@ final class Recorded {
                     event.getLong("requestId"), event.getLong("threadId"), event.getBoolean("virtual"),
                     event.getString("startCarrier"), event.getString("endCarrier"), event.getStartTime(),
                     event.getEndTime(), threadId(event.getThread()), threadName(event.getThread()),
-                    event.getString("path"), event.getInt("status")));
+                    event.getString("path"), event.getInt("status"),
+                    event.hasField("protocol") ? event.getString("protocol") : "",
+                    event.hasField("streamId") ? event.getInt("streamId") : 0,
+                    event.hasField("connection") ? event.getString("connection") : ""));
             case "loomscope.ClientCall" -> calls.add(new Call(
                     event.getLong("requestId"), event.getLong("threadId"), event.getBoolean("virtual"),
                     event.getString("startCarrier"), event.getString("endCarrier"), event.getStartTime(),
@@ -132,7 +135,8 @@ final class Recorded {
 
     /** A {@code loomscope.ServerRequest} event. */
     record Request(long requestId, long threadId, boolean virtual, String startCarrier, String endCarrier,
-                   Instant start, Instant end, long eventThreadId, String eventThreadName, String path, int status)
+                   Instant start, Instant end, long eventThreadId, String eventThreadName, String path, int status,
+                   String protocol, int streamId, String connection)
             implements Span {
     }
 

@@ -36,6 +36,9 @@ class StartupRefusalTest {
             "client.read-timeout            | PT5   | not an ISO-8601 duration; write e.g. PT5S, PT0.5S or PT2M",
             "server.port                    | 8o80  | a port is 0 (any free port) to 65535",
             "server.sockets.0.port          | 70000 | a port is 0 (any free port) to 65535",
+            "client.protocol                | h3    | the upstream protocol is http/1.1 or h2c",
+            "server.protocols.http_2.max-frame-size | 1024 | from 16384 to 16777215",
+            "server.protocols.http_2.max-concurrent-streams | 0 | from 1 to 2147483647",
     })
     void aValueOutOfRangeOrUnreadableIsRefusedInOneLineWithExitCode2(String key, String value, String allowed)
             throws Exception {

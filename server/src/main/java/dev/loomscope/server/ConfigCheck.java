@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.loomscope.client.UpstreamProtocol;
 import io.helidon.config.Config;
 
 /**
@@ -44,6 +45,12 @@ final class ConfigCheck {
             duration(root.get("client").get(key));
         }
         count(root.get("client.connection-cache-size"));
+        upstreamProtocol(root.get("client.protocol"));
+        Config http2 = server.get("protocols.http_2");
+        range(http2.get("max-concurrent-streams"), 1, Integer.MAX_VALUE);
+        // RFC 9113 section 6.5.2: SETTINGS_MAX_FRAME_SIZE is from 2^14 to 2^24-1.
+        range(http2.get("max-frame-size"), 16_384, 16_777_215);
+        range(http2.get("max-header-list-size"), 1, Integer.MAX_VALUE);
         duration(root.get("app.header-timeout"));
         for (String key : BOOLEANS) {
             bool(root.get(key));
@@ -83,6 +90,25 @@ final class ConfigCheck {
             Integer count = integer(text);
             if (count == null || count < 0) {
                 throw new BadSettingException(node.key().toString(), text, "a count is 0 or more");
+            }
+        });
+    }
+
+    private static void upstreamProtocol(Config node) {
+        text(node).ifPresent(text -> {
+            try {
+                UpstreamProtocol.of(text);
+            } catch (IllegalArgumentException e) {
+                throw new BadSettingException(node.key().toString(), text, "the upstream protocol is http/1.1 or h2c");
+            }
+        });
+    }
+
+    private static void range(Config node, int min, int max) {
+        text(node).ifPresent(text -> {
+            Integer value = integer(text);
+            if (value == null || value < min || value > max) {
+                throw new BadSettingException(node.key().toString(), text, "from " + min + " to " + max);
             }
         });
     }

@@ -39,24 +39,29 @@ final class HopService implements HttpService {
         boolean sameVirtualThread = handlerStart.virtual()
                 && handlerStart.threadId() == beforeCall.threadId()
                 && beforeCall.threadId() == afterCall.threadId();
-        reports.send(res, new HopReport(requestId,
+        ServedProtocol protocol = ServedProtocol.of(req);
+        reports.send(res, new HopReport(requestId, protocol.text(), ServedProtocol.streamId(req), req.socketId(),
                                         List.of(handlerStart, beforeCall, afterCall, beforeSend),
                                         sameVirtualThread,
                                         !beforeCall.carrier().equals(afterCall.carrier()),
                                         new HopReport.Upstream(uri.toString(), reply.status(),
-                                                               reply.elapsedNanos() / 1_000_000.0, reply.bytes())));
+                                                               reply.elapsedNanos() / 1_000_000.0, reply.bytes(),
+                                                               client.protocol().text(), client.connectionsOpened())));
     }
 
     /**
      * The answer of {@code GET /}.
      *
      * @param requestId         loomscope request id, as in the JFR events
+     * @param protocol          protocol that served the request: {@code HTTP/1.1} or {@code HTTP/2}
+     * @param streamId          HTTP/2 stream id of the request, 0 on HTTP/1.1
+     * @param connection        Helidon's id of the connection the request came on, as in its thread names
      * @param checkpoints       thread and carrier at handler start, before and after the call, and before sending
      * @param sameVirtualThread whether the handler and its client call ran on one virtual thread
      * @param carrierChanged    whether the thread resumed on another carrier after the call
      * @param upstream          what the upstream answered
      */
-    record HopReport(long requestId, List<Checkpoint> checkpoints, boolean sameVirtualThread, boolean carrierChanged,
+    record HopReport(long requestId, String protocol, int streamId, String connection, List<Checkpoint> checkpoints, boolean sameVirtualThread, boolean carrierChanged,
                      Upstream upstream) {
 
         /**
@@ -66,8 +71,11 @@ final class HopService implements HttpService {
          * @param status        its status code
          * @param elapsedMillis time of the call
          * @param bytes         size of the body
+         * @param protocol      protocol of the upstream calls ({@code client.protocol}): http/1.1 or h2c
+         * @param connectionsOpened TCP connections the upstream client has opened since the server started
          */
-        record Upstream(String uri, int status, double elapsedMillis, int bytes) {
+        record Upstream(String uri, int status, double elapsedMillis, int bytes, String protocol,
+                        long connectionsOpened) {
         }
     }
 }

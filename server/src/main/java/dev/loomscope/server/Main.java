@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import dev.loomscope.client.UpstreamClient;
 import dev.loomscope.client.UpstreamException;
+import dev.loomscope.client.UpstreamProtocol;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.service.registry.Services;
@@ -81,7 +82,12 @@ public final class Main {
         GracefulStop stop = GracefulStop.onSignals(server, client, drain, grace);
         watchdog.watch(sockets(server, config), stop);
         if (settings.warmUp()) {
-            WarmUp.run(URI.create("http://" + loopbackOrBound(config) + ":" + server.port() + "/"), client);
+            URI self = URI.create("http://" + loopbackOrBound(config) + ":" + server.port() + "/");
+            WarmUp.run(self, client);
+            // The HTTP/2 path too: without it the first h2c streams pinned for up to 20 ms while its classes loaded.
+            try (UpstreamClient h2c = UpstreamClient.create(config.get("client"), UpstreamProtocol.H2C)) {
+                WarmUp.run(self, h2c);
+            }
         }
         Optional<FlightRecording> recording = stop.record(() -> FlightRecording.start(settings.recording()));
         if (!stop.stopping()) {

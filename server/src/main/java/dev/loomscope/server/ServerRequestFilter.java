@@ -29,6 +29,9 @@ final class ServerRequestFilter implements Filter {
                 // The prologue holds the path as sent; req.path() in a filter is a routed path, "/" before routing.
                 event.path = req.prologue().uriPath().absolute().path();
                 event.status = res.status().code();
+                event.protocol = ServedProtocol.of(req).text();
+                event.streamId = ServedProtocol.streamId(req);
+                event.connection = req.socketId();
             }
             event.endAndCommit();
         }

@@ -21,21 +21,23 @@ class HopReportWriterTest {
     @Test
     void writesTheSameBytesAsHelidonsJacksonMediaSupport() {
         HopService.HopReport report = new HopService.HopReport(
-                42L,
+                42L, "HTTP/2", 3, "0x1a2b3c4d",
                 List.of(new Checkpoint("handler-start", 101L, "", true, "ForkJoinPool-1-worker-1"),
                         new Checkpoint("before-call", 101L, "", true, "ForkJoinPool-1-worker-1"),
                         new Checkpoint("after-call", 101L, "näme \"quoted\"", true, "ForkJoinPool-1-worker-2"),
                         new Checkpoint("before-send", 7L, "main", false, "")),
                 false, true,
-                new HopService.HopReport.Upstream("http://127.0.0.1:9000/upstream?delayMs=0&bytes=100", 200, 1.25, 100));
+                new HopService.HopReport.Upstream("http://127.0.0.1:9000/upstream?delayMs=0&bytes=100", 200, 1.25, 100,
+                                                  "h2c", 1));
 
         byte[] ours = new HopReportWriter().bytes(report);
 
         assertThat(new String(ours, StandardCharsets.UTF_8)).isEqualTo(new String(helidons(report),
                                                                                     StandardCharsets.UTF_8));
         assertThat(new String(ours, StandardCharsets.UTF_8))
-                .startsWith("{\"requestId\":42,\"checkpoints\":[{\"step\":\"handler-start\"")
-                .contains("\"carrierChanged\":true", "\"elapsedMillis\":1.25", "n\u00e4me \\\"quoted\\\"");
+                .startsWith("{\"requestId\":42,\"protocol\":\"HTTP/2\",\"streamId\":3,")
+                .contains("\"checkpoints\":[{\"step\":\"handler-start\"", "\"carrierChanged\":true",
+                          "\"elapsedMillis\":1.25", "\"connectionsOpened\":1", "n\u00e4me \\\"quoted\\\"");
     }
 
     private static byte[] helidons(HopService.HopReport report) {

@@ -48,21 +48,26 @@ final class CallDeadlines implements AutoCloseable {
         timer.shutdownNow();
     }
 
-    /** One call's deadline: the connection it watches, and whether it passed. */
+    /** One call's deadline: what ends the call (closing its connection or stream), and whether it passed. */
     static final class Deadline {
         private static final int RUNNING = 0;
         private static final int DONE = 1;
         private static final int EXPIRED = 2;
 
         private final AtomicInteger state = new AtomicInteger(RUNNING);
-        private volatile TcpClientConnection connection;
+        private volatile Runnable abort;
         private volatile ScheduledFuture<?> expiry;
 
         /** Watches {@code connection}, the one the call now uses; closes it at once if the deadline has passed. */
         void watch(TcpClientConnection connection) {
-            this.connection = connection;
+            watch(connection::closeResource);
+        }
+
+        /** Watches a call that {@code abort} ends, such as an HTTP/2 stream's close; runs it at once if too late. */
+        void watch(Runnable abort) {
+            this.abort = abort;
             if (state.get() == EXPIRED) {
-                connection.closeResource();
+                abort.run();
             }
         }
 
@@ -83,9 +88,9 @@ final class CallDeadlines implements AutoCloseable {
 
         private void expire() {
             if (state.compareAndSet(RUNNING, EXPIRED)) {
-                TcpClientConnection current = connection;
+                Runnable current = abort;
                 if (current != null) {
-                    current.closeResource();
+                    current.run();
                 }
             }
         }

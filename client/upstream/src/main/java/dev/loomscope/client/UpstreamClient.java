@@ -20,6 +20,7 @@ import io.helidon.webclient.api.TcpClientConnection;
 import io.helidon.webclient.api.WebClient;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientConfig;
+import io.helidon.webclient.http2.Http2ClientResponse;
 
 /**
  * Blocking HTTP GETs with Helidon's HTTP/1.1 WebClient, each recorded as a {@code loomscope.ClientCall} event.
@@ -36,6 +37,9 @@ import io.helidon.webclient.http1.Http1ClientConfig;
  * finding that the upstream closed a connection while it was idle, is paid by the one request that reuses it: it is
  * sent once more on a new connection.
  *
+ * <p>With {@code client.protocol: h2c} the calls go over HTTP/2 with prior knowledge instead ({@link H2cCalls}):
+ * concurrent calls share one TCP connection as its streams, each still on its caller's thread.
+ *
  * <p>Whatever the upstream does, a call ends within {@link UpstreamLimits}: a deadline for the whole call and a cap on
  * the body it reads. A failure is an {@link UpstreamException} whose message says what happened in plain words.
  */
@@ -50,6 +54,8 @@ public final class UpstreamClient implements AutoCloseable {
     private final Duration readTimeout;
     private final Map<Origin, Upstream> upstreams = new ConcurrentHashMap<>();
     private final IdleSweeper sweeper;
+    private final ConnectionCount connections = new ConnectionCount();
+    private final H2cCalls h2c;
     private volatile boolean closed;
 
     /** Wraps a configured client, whose timeouts, keep-alive and proxy the calls use, with default limits. */
@@ -62,6 +68,11 @@ public final class UpstreamClient implements AutoCloseable {
      * most {@code pool} connections per upstream.
      */
     public UpstreamClient(Http1Client client, UpstreamLimits limits, PoolLimits pool) {
+        this(client, limits, pool, null);
+    }
+
+    // h2c: null for HTTP/1.1 calls, else the HTTP/2 client the calls go through instead.
+    private UpstreamClient(Http1Client client, UpstreamLimits limits, PoolLimits pool, Config h2cConfig) {
         this.client = client;
         this.limits = limits;
         this.pool = pool;
@@ -78,8 +89,10 @@ public final class UpstreamClient implements AutoCloseable {
                                        .build())
                 .proxy(settings.proxy())
                 .shareConnectionCache(false)
+                .connectionListener(connections)
                 .build();
         this.readTimeout = settings.readTimeout().orElse(socket.readTimeout());
+        this.h2c = h2cConfig == null ? null : H2cCalls.create(h2cConfig, readTimeout, connections);
         // Idle connections are never more than open ones: the bound on open connections bounds them too.
         this.idleCapacity = settings.keepAlive() ? pool.maxConnections() : 0;
         this.sweeper = new IdleSweeper(pool.idleTimeout(),
@@ -91,12 +104,29 @@ public final class UpstreamClient implements AutoCloseable {
      * {@link UpstreamLimits} {@code call-timeout} and {@code max-response-size}, and the {@link PoolLimits}.
      */
     public static UpstreamClient create(Config clientConfig) {
+        return create(clientConfig, clientConfig.get("protocol").asString().map(UpstreamProtocol::of)
+                .orElse(UpstreamProtocol.HTTP_1_1));
+    }
+
+    /** The same as {@link #create(Config)}, with {@code protocol} instead of {@code client.protocol}. */
+    public static UpstreamClient create(Config clientConfig, UpstreamProtocol protocol) {
         return new UpstreamClient(Http1Client.builder()
                                           .config(clientConfig)
                                           // Loopback upstreams: never look up or use a system proxy.
                                           .proxy(Proxy.noProxy())
                                           .build(),
-                                  UpstreamLimits.from(clientConfig), PoolLimits.from(clientConfig));
+                                  UpstreamLimits.from(clientConfig), PoolLimits.from(clientConfig),
+                                  protocol == UpstreamProtocol.H2C ? clientConfig : null);
+    }
+
+    /** The protocol of the calls, {@code client.protocol}. */
+    public UpstreamProtocol protocol() {
+        return h2c == null ? UpstreamProtocol.HTTP_1_1 : UpstreamProtocol.H2C;
+    }
+
+    /** TCP connections opened to upstreams since this client was made, by either protocol. */
+    public long connectionsOpened() {
+        return connections.opened();
     }
 
     /**
@@ -116,6 +146,9 @@ public final class UpstreamClient implements AutoCloseable {
         Exchange exchange = null;
         Upstream upstream = null;
         try {
+            if (h2c != null) {
+                return h2cGet(uri, event, before, start, deadline);
+            }
             upstream = lease(uri);
             exchange = send(upstream, uri, deadline);
             try (HttpClientResponse response = exchange.response()) {
@@ -156,6 +189,27 @@ public final class UpstreamClient implements AutoCloseable {
         }
     }
 
+    // One GET as a stream of the shared h2c connection. Its end is END_STREAM, never a close: nothing to clean up
+    // on the connection, and the deadline ends only this stream.
+    private UpstreamReply h2cGet(URI uri, ClientCallEvent event, RunningThread before, long start,
+                                 CallDeadlines.Deadline deadline) throws IOException {
+        Http2ClientResponse answer = h2c.get(uri);
+        deadline.watch(answer::close);
+        try (Http2ClientResponse response = answer) {
+            int status = response.status().code();
+            event.status = status;
+            byte[] body = BoundedBody.read(response, limits.maxResponseBytes());
+            event.responseBytes = body.length;
+            long elapsed = System.nanoTime() - start;
+            if (status < 200 || status > 299) {
+                throw new UpstreamException(UpstreamFailure.HTTP_ERROR, uri, status,
+                                            "the upstream answered " + status, null);
+            }
+            event.outcome = "ok";
+            return new UpstreamReply(uri, status, elapsed, body.length, body, before, RunningThread.current());
+        }
+    }
+
     /** Closes every idle connection; connections in use are closed when their call ends. */
     @Override
     public void close() {
@@ -164,6 +218,9 @@ public final class UpstreamClient implements AutoCloseable {
         upstreams.values().forEach(upstream -> upstream.idle().close());
         client.closeResource();
         connector.closeResource();
+        if (h2c != null) {
+            h2c.close();
+        }
         deadlines.close();
     }
 

@@ -13,6 +13,8 @@ public final class Fixtures {
     public static final Path HOP_AND_FANOUT = DIRECTORY.resolve("hop-and-fanout.jfr");
     /** 3 requests blocking in a class initializer (plus one cold-start pin), and synchronized and lock requests that do not pin on JDK 25. */
     public static final Path PINNING_CLASS_INIT = DIRECTORY.resolve("pinning-class-init.jfr");
+    /** A warm server: 7 hops on 2 HTTP/1.1 keep-alive connections, then 40 hops as streams of 2 h2c connections, 10 at once. */
+    public static final Path HTTP1_AND_H2C = DIRECTORY.resolve("http1-and-h2c.jfr");
     /** A plain program, no loomscope events: 201 virtual threads (start/end enabled) and 1 class-init pin. */
     public static final Path PLAIN_NO_LOOMSCOPE = DIRECTORY.resolve("plain-jdk-no-loomscope.jfr");
     /** The same program with the JDK's default settings: no virtual thread start/end events. */

@@ -33,11 +33,13 @@ import picocli.CommandLine.Spec;
         description = "Sends GET URL from virtual threads, one keep-alive connection each, in a closed loop "
                 + "(or at --rate in an open loop, latency measured from each request's due time), reports every "
                 + "second on stderr, then prints a table (or --json) on stdout. The run ends after --duration "
-                + "or --requests. Exit 0 after a run, 1 when the target cannot be reached, 2 for a bad command line.",
+                + "or --requests. With --protocol h2c each connection carries --streams virtual threads, one request each at a time, "
+                + "as HTTP/2 streams. Exit 0 after a run, 1 when the target cannot be reached, 2 for a bad command line.",
         footerHeading = "%nExample usage:%n",
         footer = {
                 "  java -jar client/load/target/loomscope-client.jar load http://127.0.0.1:8080/ -c 64 --duration 15s --warmup 5s",
                 "  java -jar client/load/target/loomscope-client.jar load http://127.0.0.1:8080/ --requests 10000",
+                "  java -jar client/load/target/loomscope-client.jar load http://127.0.0.1:8080/ --protocol h2c -c 4 --streams 16",
                 "  java -jar client/load/target/loomscope-client.jar load http://127.0.0.1:8080/ --rate 5000 --duration 30s --json",
                 ""})
 public final class LoadCommand implements Callable<Integer> {
@@ -66,6 +68,14 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "D", defaultValue = "10s", converter = DurationConverter.class,
             description = "connect and per-read timeout of each request (default: ${DEFAULT-VALUE})")
     Duration timeout;
+
+    @Option(names = "--protocol", paramLabel = "P", defaultValue = "http/1.1",
+            description = "http/1.1 or h2c (HTTP/2 with prior knowledge) (default: ${DEFAULT-VALUE})")
+    String protocol;
+
+    @Option(names = "--streams", paramLabel = "N", defaultValue = "1",
+            description = "h2c: streams at once per connection, each a virtual thread (default: ${DEFAULT-VALUE})")
+    int streams;
 
     @Option(names = "--json", description = "print the result as one JSON object")
     boolean json;
@@ -121,7 +131,9 @@ public final class LoadCommand implements Callable<Integer> {
                     .connections(connections)
                     .rate(rate)
                     .warmup(warmup)
-                    .timeout(timeout);
+                    .timeout(timeout)
+                    .protocol(protocol)
+                    .streams(streams);
             if (length.requests != null) {
                 builder.requests(length.requests);
             } else if (length.duration != null) {

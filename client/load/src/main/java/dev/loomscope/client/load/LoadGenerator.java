@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs a load: {@link LoadOptions#connections()} virtual threads named {@code loomscope-load-<n>}, each sending
- * blocking GETs over its own keep-alive connection, until the duration is over or the requests are done.
+ * Runs a load: {@link LoadOptions#users()} virtual threads named {@code loomscope-load-<n>}; on HTTP/1.1 one per
+ * connection, on h2c {@link LoadOptions#streams()} per connection sending their requests as its streams. Each sends
+ * blocking GETs until the duration is over or the requests are done.
  */
 public final class LoadGenerator {
 
@@ -33,29 +34,35 @@ public final class LoadGenerator {
      * <p>If the calling thread is interrupted the load stops early and the result covers what was measured.
      */
     public static LoadResult run(LoadOptions options, Consumer<Progress> progress) {
-        Launch launch = new Launch(options.connections());
-        CountDownLatch done = new CountDownLatch(options.connections());
-        List<Thread> users = new ArrayList<>(options.connections());
+        Launch launch = new Launch(options.users());
+        CountDownLatch done = new CountDownLatch(options.users());
+        List<Thread> users = new ArrayList<>(options.users());
         Schedule schedule;
         Tally tally;
         boolean stoppedEarly;
         Target target = new Target(options.uri(), options.timeout());
-        Thread.Builder builder = Thread.ofVirtual().name("loomscope-load-", 1);
-        for (int i = 0; i < options.connections(); i++) {
-            users.add(builder.start(new LoadUser(target, launch, done)));
-        }
-        boolean interrupted = awaitConnected(launch, options);
-        long start = System.nanoTime();
-        schedule = Schedule.of(options, start);
-        tally = new Tally(schedule.measureStart, schedule.end, schedule.ends);
-        launch.start(new Launch.Run(schedule, tally));
-        if (!interrupted) {
-            interrupted = report(schedule, tally, done, start, progress);
-        }
-        stop(schedule, done, users, interrupted);
-        stoppedEarly = interrupted;
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        try (H2cTarget h2c = options.h2c() ? new H2cTarget(options.uri(), options.timeout(), options.connections())
+                : null) {
+            Thread.Builder builder = Thread.ofVirtual().name("loomscope-load-", 1);
+            for (int i = 0; i < options.connections(); i++) {
+                for (int s = 0; s < options.streams(); s++) {
+                    users.add(builder.start(h2c == null ? new LoadUser(target, launch, done)
+                                                    : new H2cLoadUser(h2c.connection(i), launch, done)));
+                }
+            }
+            boolean interrupted = awaitConnected(launch, options);
+            long start = System.nanoTime();
+            schedule = Schedule.of(options, start);
+            tally = new Tally(schedule.measureStart, schedule.end, schedule.ends);
+            launch.start(new Launch.Run(schedule, tally));
+            if (!interrupted) {
+                interrupted = report(schedule, tally, done, start, progress);
+            }
+            stop(schedule, done, users, interrupted);
+            stoppedEarly = interrupted;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         // A timed run measures its whole window, also when an open loop has sent its last request early.
         long measuredEnd = !schedule.ends ? tally.lastEnd()

@@ -28,6 +28,8 @@ public final class LoadOptions {
     private final double rate;
     private final Duration warmup;
     private final Duration timeout;
+    private final boolean h2c;
+    private final int streams;
 
     private LoadOptions(Builder builder) {
         this.uri = builder.uri;
@@ -37,6 +39,8 @@ public final class LoadOptions {
         this.rate = builder.rate;
         this.warmup = builder.warmup;
         this.timeout = builder.timeout;
+        this.h2c = builder.h2c;
+        this.streams = builder.streams;
     }
 
     /** Options for loading {@code uri}, an {@code http://} URI with a host; the other settings start at defaults. */
@@ -84,11 +88,27 @@ public final class LoadOptions {
         return rate > 0;
     }
 
+    /** Whether the load goes over h2c (HTTP/2 with prior knowledge) instead of HTTP/1.1. */
+    public boolean h2c() {
+        return h2c;
+    }
+
+    /** Streams at once per h2c connection, each a virtual thread; 1 on HTTP/1.1. */
+    public int streams() {
+        return streams;
+    }
+
+    /** Virtual threads sending requests: connections times streams. */
+    public int users() {
+        return connections * streams;
+    }
+
     @Override
     public String toString() {
         return "LoadOptions[uri=" + uri + ", connections=" + connections
                 + (requests > 0 ? ", requests=" + requests : ", duration=" + duration)
-                + ", rate=" + rate + ", warmup=" + warmup + ", timeout=" + timeout + "]";
+                + ", rate=" + rate + ", warmup=" + warmup + ", timeout=" + timeout
+                + (h2c ? ", protocol=h2c, streams=" + streams : "") + "]";
     }
 
     /** Builder of {@link LoadOptions}; every setter rejects values that cannot make a run. */
@@ -101,6 +121,8 @@ public final class LoadOptions {
         private double rate;
         private Duration warmup = Duration.ZERO;
         private Duration timeout = DEFAULT_TIMEOUT;
+        private boolean h2c;
+        private int streams = 1;
 
         private Builder(URI uri) {
             Objects.requireNonNull(uri, "uri");
@@ -169,8 +191,31 @@ public final class LoadOptions {
             return this;
         }
 
+        /** {@code http/1.1} (the default) or {@code h2c}: HTTP/2 with prior knowledge. */
+        public Builder protocol(String protocol) {
+            switch (protocol.toLowerCase(java.util.Locale.ROOT)) {
+                case "http/1.1" -> h2c = false;
+                case "h2c" -> h2c = true;
+                default -> throw new IllegalArgumentException("protocol must be http/1.1 or h2c, was " + protocol);
+            }
+            return this;
+        }
+
+        /** Streams at once per h2c connection, at least 1; more than 1 needs h2c, checked by {@link #build}. */
+        public Builder streams(int streams) {
+            if (streams < 1) {
+                throw new IllegalArgumentException("streams must be at least 1, was " + streams);
+            }
+            this.streams = streams;
+            return this;
+        }
+
         /** The options. */
         public LoadOptions build() {
+            if (streams > 1 && !h2c) {
+                throw new IllegalArgumentException("--streams needs --protocol h2c: HTTP/1.1 has one request at a"
+                                                   + " time per connection");
+            }
             return new LoadOptions(this);
         }
     }

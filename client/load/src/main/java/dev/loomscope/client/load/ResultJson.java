@@ -17,6 +17,8 @@ final class ResultJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("url", options.uri().toString());
         json.put("connections", options.connections());
+        json.put("protocol", options.h2c() ? "h2c" : "http/1.1");
+        json.put("streams", options.streams());
         json.put("rate", options.rate());
         json.put("warmupSeconds", seconds(options.warmup().toNanos()));
         json.put("elapsedSeconds", seconds(result.elapsed().toNanos()));

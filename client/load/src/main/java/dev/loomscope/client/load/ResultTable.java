@@ -18,6 +18,7 @@ final class ResultTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(row("target", options.uri().toString()));
         rows.add(row("connections", options.connections()
+                + (options.h2c() ? " h2c x " + options.streams() + " streams" : "")
                 + (options.openLoop() ? " (open loop at " + Formats.rate(options.rate()) + " req/s)" : " (closed loop)")));
         rows.add(row("measured", Formats.duration(result.elapsed())
                 + (options.warmup().isZero() ? "" : " after " + Formats.duration(options.warmup()) + " warm-up")));

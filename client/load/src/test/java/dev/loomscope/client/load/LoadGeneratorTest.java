@@ -67,6 +67,40 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void onH2cTheStreamsOfEachConnectionShareOneTcpConnection() {
+        try (TestServer own = new TestServer()) {
+            LoadResult result = LoadGenerator.run(LoadOptions.builder(own.uri("/slow"))
+                                                          .protocol("h2c")
+                                                          .connections(2)
+                                                          .streams(8)
+                                                          .requests(160)
+                                                          .build());
+
+            assertThat(result.requests()).isEqualTo(160);
+            assertThat(result.statusCounts()).containsOnlyKeys(200);
+            assertThat(own.connections()).isEqualTo(2);
+            // 16 streams of a 50 ms answer at once: 160 requests in about 10 rounds, not 80 of one per connection.
+            assertThat(result.elapsed()).isLessThan(Duration.ofMillis(80 * TestServer.SLOW_MILLIS / 2));
+        }
+    }
+
+    @Test
+    void holdsTheOpenLoopRateOnH2c() {
+        LoadResult result = LoadGenerator.run(LoadOptions.builder(server.uri("/"))
+                                                      .protocol("h2c")
+                                                      .connections(1)
+                                                      .streams(16)
+                                                      .rate(200)
+                                                      // The connection opens with the first stream: not measured.
+                                                      .warmup(Duration.ofSeconds(1))
+                                                      .duration(Duration.ofSeconds(2))
+                                                      .build());
+
+        assertThat(result.requests()).isBetween(300L, 400L);
+        assertThat(result.requestsPerSecond()).isBetween(150.0, 200.0);
+    }
+
+    @Test
     void stopsAtTheDuration() {
         LoadResult result = assertTimeoutPreemptively(HANG_LIMIT, () -> LoadGenerator.run(
                 LoadOptions.builder(server.uri("/")).connections(4).duration(Duration.ofMillis(800)).build()));

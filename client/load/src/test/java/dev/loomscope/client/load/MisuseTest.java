@@ -43,6 +43,22 @@ class MisuseTest {
     }
 
     @Test
+    void rejectsAnUnknownProtocol() {
+        Cli.Result run = Cli.run("load", server.uri("/").toString(), "--protocol", "h3");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("loomscope-client load: protocol must be http/1.1 or h2c, was h3");
+    }
+
+    @Test
+    void rejectsStreamsOnHttp1() {
+        Cli.Result run = Cli.run("load", server.uri("/").toString(), "--streams", "8");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("loomscope-client load: --streams needs --protocol h2c");
+    }
+
+    @Test
     void rejectsADurationItCannotRead() {
         Cli.Result run = Cli.run("load", server.uri("/").toString(), "--duration", "ten");
 

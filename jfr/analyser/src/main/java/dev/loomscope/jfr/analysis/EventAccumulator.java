@@ -134,13 +134,16 @@ final class EventAccumulator {
                 facts.end() == null ? Long.MIN_VALUE : nanos(facts.end()), spans.pinSpans(),
                 requestSection == null ? null : spans.requestSpans(), spans.paths());
         Report.Requests requests = requestSection == null ? null : requestSection.join();
+        ConnectionModels connections = requests == null ? null : spans.connectionModels();
         String verdict = Verdict.of(requests, callSection, virtualThreads, pinning, usage,
-                                    JdkVersion.feature(threads.facts().jdk()), sliceSection);
+                                    JdkVersion.feature(threads.facts().jdk()), sliceSection)
+                + (connections == null ? "" : " " + connections.verdict());
         Report report = new Report(List.copyOf(sources), facts, carrierSection, virtualThreads, requests,
-                                   callSection, pinning, failures, sliceSection, slices.recorder(), List.of(),
-                                   verdict);
+                                   callSection, pinning, failures, connections, sliceSection, slices.recorder(),
+                                   List.of(), verdict);
         return new Report(report.sources(), report.recording(), carrierSection, virtualThreads, requests, callSection,
-                          pinning, failures, sliceSection, slices.recorder(), Section.missing(report), verdict);
+                          pinning, failures, connections, sliceSection, slices.recorder(), Section.missing(report),
+                          verdict);
     }
 
     /** Carrier lanes from the slices, for the HTML page; null without slices. */

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param clientCalls    loomscope.ClientCall spans, or null without them
  * @param pinning        jdk.VirtualThreadPinned, grouped by top application frame, or null when not recorded
  * @param submitFailures jdk.VirtualThreadSubmitFailed, or null when not recorded
+ * @param connections    per protocol, requests against connections and threads, or null without protocol fields
  * @param slices         the loomscope recorder's slices and wake-ups, or null without slices; left out of JSON
  *                       then, so that a recording without the recorder reads exactly as before it existed
  * @param recorder       what the loomscope recorder said of itself (loomscope.RecorderStatus), or null (and left
@@ -29,6 +30,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 public record Report(List<String> sources, RecordingFacts recording, Carriers carriers, VirtualThreads virtualThreads,
                      Requests requests, ClientCalls clientCalls, Pinning pinning, SubmitFailures submitFailures,
+                     ConnectionModels connections,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Slices slices,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Recorder recorder,
                      List<String> missing, String verdict) {
@@ -40,6 +42,7 @@ public record Report(List<String> sources, RecordingFacts recording, Carriers ca
     public static final String CLIENT_CALLS = Section.CLIENT_CALLS.key();
     public static final String PINNING = Section.PINNING.key();
     public static final String SUBMIT_FAILURES = Section.SUBMIT_FAILURES.key();
+    public static final String CONNECTIONS = Section.CONNECTIONS.key();
     public static final String SLICES = Section.SLICES.key();
 
     /**

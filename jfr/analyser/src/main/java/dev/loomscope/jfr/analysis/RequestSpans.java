@@ -5,7 +5,10 @@ import java.util.Arrays;
 import dev.loomscope.jfr.event.ServerRequestEvent;
 import dev.loomscope.jfr.read.JfrEvent;
 
-/** The server's requests: what every span has in a {@link SpanStore}, with each one's request id, path and status. */
+/**
+ * The server's requests: what every span has in a {@link SpanStore}, with each one's request id, path and status,
+ * and the protocol, stream id and connection that served it.
+ */
 final class RequestSpans {
 
     private final SpanStore spans;
@@ -14,6 +17,12 @@ final class RequestSpans {
     private long[] requestId;
     private int[] path;
     private int[] status;
+    // Protocol and connection names are this store's own: no other span kind has them.
+    private final Names protocols = new Names(Integer.MAX_VALUE);
+    private final Names connections = new Names(Integer.MAX_VALUE);
+    private int[] protocol;
+    private int[] streamId;
+    private int[] connection;
 
     /** Carriers and paths are looked up in the dictionaries given; room for {@code capacity} before arrays grow. */
     RequestSpans(Names carriers, Names paths, int capacity) {
@@ -24,6 +33,9 @@ final class RequestSpans {
         requestId = new long[room];
         path = new int[room];
         status = new int[room];
+        protocol = new int[room];
+        streamId = new int[room];
+        connection = new int[room];
     }
 
     /** Adds the span of a {@link ServerRequestEvent} whose field indexes are {@code fields}. */
@@ -35,6 +47,9 @@ final class RequestSpans {
         requestId[i] = event.getLong(fields.requestId);
         path[i] = paths.index(SpanStore.text(event.getString(fields.path)));
         status[i] = (int) event.getLong(fields.status);
+        protocol[i] = protocols.index(SpanStore.text(event.getString(fields.protocol)));
+        streamId[i] = (int) event.getLong(fields.streamId);
+        connection[i] = connections.index(SpanStore.text(event.getString(fields.connection)));
     }
 
     /** Appends every request of {@code other}, its carrier and path indexes translated by the arrays given. */
@@ -45,8 +60,13 @@ final class RequestSpans {
         grow(from + count);
         System.arraycopy(other.requestId, 0, requestId, from, count);
         System.arraycopy(other.status, 0, status, from, count);
+        System.arraycopy(other.streamId, 0, streamId, from, count);
+        int[] protocolIndexes = protocols.indexesOf(other.protocols);
+        int[] connectionIndexes = connections.indexesOf(other.connections);
         for (int i = 0; i < count; i++) {
             path[from + i] = pathIndexes[other.path[i]];
+            protocol[from + i] = protocolIndexes[other.protocol[i]];
+            connection[from + i] = connectionIndexes[other.connection[i]];
         }
     }
 
@@ -56,6 +76,9 @@ final class RequestSpans {
             requestId = Arrays.copyOf(requestId, capacity);
             path = Arrays.copyOf(path, capacity);
             status = Arrays.copyOf(status, capacity);
+            protocol = Arrays.copyOf(protocol, capacity);
+            streamId = Arrays.copyOf(streamId, capacity);
+            connection = Arrays.copyOf(connection, capacity);
         }
     }
 
@@ -74,5 +97,20 @@ final class RequestSpans {
 
     int status(int i) {
         return status[i];
+    }
+
+    /** The request's protocol, "" in recordings without the field. */
+    String protocol(int i) {
+        return protocols.name(protocol[i]);
+    }
+
+    /** Its HTTP/2 stream id, 0 on HTTP/1.1. */
+    int streamId(int i) {
+        return streamId[i];
+    }
+
+    /** The index of its connection among this store's connection names. */
+    int connection(int i) {
+        return connection[i];
     }
 }

@@ -25,6 +25,9 @@ public enum Section {
     SUBMIT_FAILURES("submitFailures", "submit failures", List.of("jdk.VirtualThreadSubmitFailed"), true,
                     "needs jdk.VirtualThreadSubmitFailed events (record with loomscope.jfc)",
                     Report::submitFailures),
+    CONNECTIONS("connections", "connections", List.of("loomscope.ServerRequest"), false,
+                "needs loomscope.ServerRequest events with their protocol and connection fields (servers from"
+                + " loomscope's h2c support on)", Report::connections),
     SLICES("slices", "slices", List.of("loomscope.VirtualThreadSlice", "loomscope.VirtualThreadWakeup"), false,
            "needs loomscope.VirtualThreadSlice events: run with the loomscope agent"
            + " (-javaagent:loomscope-agent.jar) and record with loomscope.jfc", Report::slices);

@@ -219,6 +219,11 @@ final class SpanAccumulator {
                                    statuses, requestLatency.toMillis());
     }
 
+    /** Per protocol, connections against handler threads; null when no request names its protocol. */
+    ConnectionModels connectionModels() {
+        return ConnectionModelCounter.of(requests);
+    }
+
     Report.ClientCalls clientCalls() {
         long onHandler = 0;
         long resumedElsewhere = 0;

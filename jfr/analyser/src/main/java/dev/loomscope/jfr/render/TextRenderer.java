@@ -77,6 +77,7 @@ public final class TextRenderer {
                 case CLIENT_CALLS -> clientCalls(report, out);
                 case PINNING -> pinning(report, out);
                 case SUBMIT_FAILURES -> line(out, section.label(), count(report.submitFailures().count()));
+                case CONNECTIONS -> ConnectionModelsText.lines(report.connections()).forEach((l, t) -> line(out, l, t));
                 case SLICES -> SliceText.render(report.slices(), JdkVersion.feature(report.recording().jdk()), out);
             }
         }

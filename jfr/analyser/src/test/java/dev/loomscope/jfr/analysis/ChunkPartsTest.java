@@ -165,7 +165,7 @@ class ChunkPartsTest {
 
     private static Report withSources(Report r, List<String> sources) {
         return new Report(sources, r.recording(), r.carriers(), r.virtualThreads(), r.requests(), r.clientCalls(),
-                          r.pinning(), r.submitFailures(), r.slices(), r.recorder(), r.missing(), r.verdict());
+                          r.pinning(), r.submitFailures(), r.connections(), r.slices(), r.recorder(), r.missing(), r.verdict());
     }
 
     /** The reference: one accumulator over every event of the file, in file order, on this thread. */

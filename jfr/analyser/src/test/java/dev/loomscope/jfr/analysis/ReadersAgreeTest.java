@@ -63,7 +63,8 @@ class ReadersAgreeTest {
                 facts.durationMillis(), facts.loomscopeEvents(), facts.unfinishedChunks(), facts.undeclaredTypes(),
                 Report.RecordingFacts.OWN_READER, null);
         return new Report(report.sources(), same, report.carriers(), report.virtualThreads(), report.requests(),
-                          report.clientCalls(), report.pinning(), report.submitFailures(), report.slices(),
+                          report.clientCalls(), report.pinning(), report.submitFailures(), report.connections(),
+                          report.slices(),
                           report.recorder(), report.missing(),
                           report.verdict());
     }

@@ -48,7 +48,8 @@ class RecordingAnalyzerTest {
         assertThat(calls.onHandlerThreadShare()).isEqualTo(0.6);
         assertThat(calls.byOutcome()).containsEntry("ok", 100L);
         assertThat(calls.resumedOnOtherCarrier()).isBetween(0L, 100L);
-        assertThat(report.missing()).isEmpty();
+        // Recorded before loomscope.ServerRequest had its protocol and connection fields.
+        assertThat(report.missing()).containsExactly(Report.CONNECTIONS);
         assertThat(report.verdict()).startsWith("Yes: 165 requests and their 100 client calls");
     }
 
@@ -81,7 +82,7 @@ class RecordingAnalyzerTest {
     @Test
     void plainRecordingStillReportsVirtualThreadsAndPinning() throws RecordingException {
         Report report = report(Fixtures.PLAIN_NO_LOOMSCOPE);
-        assertThat(report.missing()).containsExactly(Report.REQUESTS, Report.CLIENT_CALLS);
+        assertThat(report.missing()).containsExactly(Report.REQUESTS, Report.CLIENT_CALLS, Report.CONNECTIONS);
         assertThat(report.requests()).isNull();
         assertThat(report.clientCalls()).isNull();
         assertThat(report.virtualThreads().started()).isEqualTo(201);
@@ -97,7 +98,8 @@ class RecordingAnalyzerTest {
     void defaultSettingsRecordingSaysVirtualThreadEventsAreMissing() throws RecordingException {
         Report report = report(Fixtures.PLAIN_DEFAULT_SETTINGS);
         assertThat(report.virtualThreads()).isNull();
-        assertThat(report.missing()).containsExactly(Report.VIRTUAL_THREADS, Report.REQUESTS, Report.CLIENT_CALLS);
+        assertThat(report.missing()).containsExactly(Report.VIRTUAL_THREADS, Report.REQUESTS, Report.CLIENT_CALLS,
+                                                     Report.CONNECTIONS);
         assertThat(report.pinning().count()).isEqualTo(1);
         assertThat(report.submitFailures().count()).isZero();
     }

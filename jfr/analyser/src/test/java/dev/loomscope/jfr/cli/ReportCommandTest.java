@@ -28,7 +28,8 @@ class ReportCommandTest {
         assertThat(names(root)).containsExactly("recordings", "combined");
         JsonNode report = root.get("combined");
         assertThat(names(report)).containsExactly("sources", "recording", "carriers", "virtualThreads", "requests",
-                                                  "clientCalls", "pinning", "submitFailures", "missing", "verdict");
+                                                  "clientCalls", "pinning", "submitFailures", "connections", "missing",
+                                                  "verdict");
         assertThat(names(report.get("recording"))).containsExactly("jdk", "start", "end", "durationMillis",
                                                                    "loomscopeEvents", "unfinishedChunks",
                                                                    "undeclaredTypes", "reader", "readerNote");
@@ -61,7 +62,8 @@ class ReportCommandTest {
         assertThat(report.get("clientCalls").isNull()).isTrue();
         assertThat(report.get("virtualThreads").get("started").asLong()).isEqualTo(201);
         assertThat(report.get("pinning").get("count").asLong()).isEqualTo(1);
-        assertThat(report.get("missing")).extracting(JsonNode::asText).containsExactly("requests", "clientCalls");
+        assertThat(report.get("missing")).extracting(JsonNode::asText).containsExactly("requests", "clientCalls",
+                                                                                       "connections");
         assertThat(report.get("recording").get("loomscopeEvents").asBoolean()).isFalse();
     }
 

@@ -21,6 +21,12 @@ public final class ServerRequestEvent extends CarrierSpanEvent {
     public static final String PATH = "path";
     /** Field name of {@link #status}. */
     public static final String STATUS = "status";
+    /** Field name of {@link #protocol}. */
+    public static final String PROTOCOL = "protocol";
+    /** Field name of {@link #streamId}. */
+    public static final String STREAM_ID = "streamId";
+    /** Field name of {@link #connection}. */
+    public static final String CONNECTION = "connection";
 
     @Label("Method")
     @Description("HTTP method of the request")
@@ -33,4 +39,16 @@ public final class ServerRequestEvent extends CarrierSpanEvent {
     @Label("Status")
     @Description("HTTP status code of the response")
     public int status;
+
+    @Label("Protocol")
+    @Description("Protocol that served the request: HTTP/1.1 or HTTP/2 (h2c)")
+    public String protocol;
+
+    @Label("Stream Id")
+    @Description("HTTP/2 stream id of the request on its connection; 0 on HTTP/1.1, which has no streams")
+    public int streamId;
+
+    @Label("Connection")
+    @Description("Helidon's id of the TCP connection the request arrived on, as in its thread names (0x...)")
+    public String connection;
 }

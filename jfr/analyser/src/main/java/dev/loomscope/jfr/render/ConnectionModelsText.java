@@ -1,0 +1,30 @@
+package dev.loomscope.jfr.render;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.loomscope.jfr.analysis.ConnectionModels;
+import dev.loomscope.jfr.analysis.Formats;
+
+/** The text report's lines of the connections section: per protocol, label and text. */
+final class ConnectionModelsText {
+
+    private ConnectionModelsText() {
+    }
+
+    static Map<String, String> lines(ConnectionModels models) {
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("connections", models.byProtocol().size() == 1 ? "one protocol" : models.byProtocol().size()
+                + " protocols");
+        for (ConnectionModels.Protocol p : models.byProtocol()) {
+            lines.put("  " + p.protocol(), Formats.count(p.requests()) + " requests on "
+                    + Formats.count(p.connections()) + " connections, " + Formats.count(p.handlerThreads())
+                    + " handler threads (" + Formats.decimal(p.requestsPerHandlerThread(), 2)
+                    + " requests per thread), at most " + Formats.count(p.maxInFlightPerConnection())
+                    + " in flight per connection; " + Formats.count(p.connectionsOnOneThread())
+                    + " connections on one thread, " + Formats.count(p.connectionsOnManyThreads())
+                    + " on many: " + p.model());
+        }
+        return lines;
+    }
+}
