@@ -155,26 +155,20 @@ class BadInputAndLimitsTest {
         Problems.assertNoStackTrace(response.body());
     }
 
-    // With h2c served on the same port (issue 14) Helidon 4.5 must first tell HTTP/1.1 from HTTP/2: its HTTP/1.1
-    // selector takes a connection only if the first line ends in HTTP/1.1 within max-prologue-length, so anything
-    // else is refused by both protocols and closed without an answer (ConnectionHandler.identifyConnection).
-    /**
-     * Shorter than the HTTP/2 preface (24 bytes), so Helidon's HTTP/2 side waits for more: no answer and the
-     * connection held open for as long as the client keeps it (here the test's wait).
-     */
     @Test
-    void aShortGarbageRequestLineIsHeldOpenWithoutAnAnswerSinceH2cSharesThePort() throws Exception {
+    void garbageRequestLineGets400AndTheConnectionIsClosed() throws Exception {
         RawHttp.Received received = exchange("GARBAGE \u0000\u0001\u00ff\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), false);
-        assertThat(received.text()).isEmpty();
-        assertThat(received.after()).isEqualTo(RawHttp.After.OPEN);
+        assertThat(received.text()).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("Connection: close\r\n")
+                .endsWith("Content-Length: 0\r\n\r\n");
+        assertThat(received.after()).isEqualTo(RawHttp.After.CLOSED);
     }
 
     @Test
-    void randomBytesLongerThanARequestLineAreClosedWithoutAnAnswerSinceH2cSharesThePort() throws Exception {
+    void randomBytesLongerThanARequestLineGet400AndTheConnectionIsClosed() throws Exception {
         byte[] noise = new byte[10_000];
         new Random(5).nextBytes(noise);
         RawHttp.Received received = exchange(noise, false);
-        assertThat(received.text()).isEmpty();
+        assertThat(received.text()).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("Connection: close\r\n");
         assertThat(received.after()).isEqualTo(RawHttp.After.CLOSED);
     }
 
@@ -189,18 +183,17 @@ class BadInputAndLimitsTest {
         assertThat(received.after()).isEqualTo(RawHttp.After.CLOSED);
     }
 
-    /** Before h2c shared the port this was a 414; now the line is too long for Helidon to take it for HTTP/1.1. */
     @Test
-    void requestLineOverTheLimitIsClosedWithoutAnAnswerSinceH2cSharesThePort() throws Exception {
+    void requestLineOverTheLimitGets414AndTheConnectionIsClosed() throws Exception {
         RawHttp.Received received = exchange(RawHttp.request("/" + "a".repeat(10_000)), false);
-        assertThat(received.text()).isEmpty();
+        assertThat(received.text()).startsWith("HTTP/1.1 414 Request-URI Too Long\r\n").contains("Connection: close\r\n");
         assertThat(received.after()).isEqualTo(RawHttp.After.CLOSED);
     }
 
     @Test
-    void hugeQueryStringIsClosedWithoutAnAnswerSinceH2cSharesThePort() throws Exception {
+    void hugeQueryStringGets414AndTheConnectionIsClosed() throws Exception {
         RawHttp.Received received = exchange(RawHttp.request("/upstream?" + "q=1&".repeat(5_000)), false);
-        assertThat(received.text()).isEmpty();
+        assertThat(received.text()).startsWith("HTTP/1.1 414 Request-URI Too Long\r\n").contains("Connection: close\r\n");
         assertThat(received.after()).isEqualTo(RawHttp.After.CLOSED);
     }
 
