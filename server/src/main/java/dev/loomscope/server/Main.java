@@ -14,7 +14,7 @@ import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.service.registry.Services;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.http.HttpRouting;
@@ -54,8 +54,11 @@ public final class Main {
         // server.shutdown-grace-period is the drain's (GracefulStop); Helidon's own stop, after the drain, only
         // closes what is left, so the whole stop stays within the configured period plus this.
         Duration grace = config.get("server.shutdown-grace-period").as(Duration.class).orElse(Duration.ofMillis(500));
-        WebServer server = WebServer.builder()
-                .config(config.get("server"))
+        WebServerConfig.Builder builder = WebServer.builder().config(config.get("server"));
+        // HTTP/1.1 with the header timeout and h2c, as application.yaml's server.protocols say, on one selector that
+        // keeps HTTP/1.1's answers to bad input and the idle timeout of connections that send nothing.
+        ServerProtocols.configure(builder, config.get("server.protocols"), new HeaderTimeout(settings.headerTimeout()));
+        WebServer server = builder
                 // The configured observe feature, with the watchdog's check added to the health observer.
                 .addFeature(ObserveFeature.builder()
                                     .config(config.get("server.features.observe"))
@@ -65,10 +68,6 @@ public final class Main {
                                                          .build())
                                     .build())
                 .shutdownGracePeriod(HELIDON_STOP)
-                // HTTP/1 with the header timeout, instead of the discovered one: with both, a connection that sent
-                // nothing was no longer closed by the idle timeout (seen in ConnectionHandlingTest).
-                .protocolsDiscoverServices(false)
-                .addProtocol(Http1Config.builder().addReceiveListener(new HeaderTimeout(settings.headerTimeout())).build())
                 // We stop the server ourselves, before the recording, so requests in flight reach the file.
                 .shutdownHook(false)
                 .routing(routing -> routing(routing, settings, FanoutLimits.from(config.get("app.fanout")), client, drain))
