@@ -39,6 +39,18 @@ def parse_wrk(text):
             int(requests.group(1)))
 
 
+def parse_h2load(text):
+    """The same from h2load's summary; it gives no latency percentiles (NaN). Its "failed" are the requests that did
+    not succeed (4xx, 5xx and network errors alike); with its timeouts they are the errors, as in wrk."""
+    rps = re.search(r"^finished in [\d.]+s, ([\d.]+) req/s", text, re.M)
+    done = re.search(r"^requests: \d+ total, \d+ started, (\d+) done, (\d+) succeeded, (\d+) failed, (\d+) errored,"
+                     r" (\d+) timeout", text, re.M)
+    if not rps or not done:
+        return None
+    errors = int(done.group(3)) + int(done.group(5))
+    return float(rps.group(1)), math.nan, math.nan, errors, int(done.group(5)), int(done.group(1))
+
+
 def parse_loomscope(text):
     """The same from `loomscope-client load --json`; non-2xx answers count as errors, as in wrk."""
     try:
@@ -62,12 +74,15 @@ def driver_cpu(log):
 
 def row(driver, log, scenario, round_, server, cpu_ticks, clk_tck, loadavg):
     text = Path(log).read_text(errors="replace")
-    parsed = parse_wrk(text) if driver == "wrk" else parse_loomscope(text)
+    parsed = (parse_wrk(text) if driver == "wrk" else parse_h2load(text) if driver == "h2load"
+              else parse_loomscope(text))
     if parsed is None:
         parsed = (0.0, math.nan, math.nan, -1, 0, 0)  # the run produced no result: the server or driver failed
     rps, p50, p99, errors, timeouts, requests = parsed
-    # Server CPU per request only where the driver's requests are all of the server's work (wrk has no warm-up).
-    cpu_us = (int(cpu_ticks) / int(clk_tck) * 1e6 / requests) if driver == "wrk" and requests else math.nan
+    # Server CPU per request only where the driver's requests are all of the server's work (wrk and h2load have no
+    # warm-up).
+    cpu_us = (int(cpu_ticks) / int(clk_tck) * 1e6 / requests) if driver in ("wrk", "h2load") and requests \
+        else math.nan
     print("\t".join([scenario, round_, server, driver, f"{rps:.1f}", f"{p50:.2f}", f"{p99:.2f}", str(errors),
                      str(timeouts), str(requests), f"{cpu_us:.1f}", f"{driver_cpu(log):.2f}", loadavg]))
 
@@ -153,6 +168,7 @@ def summary(directory):
                 spread(list(per_round(rows, server, "wrk", "cpu_us_per_req").values()), 1),
                 vs("vertx"), vs("bare-helidon"),
                 info.get("peak_rss_mb", "–"), info.get("max_threads", "–")]) + " |")
+    h2c(results, servers, scenarios)
     print("\n## loomscope's own cost: loomscope minus bare Helidon, server CPU per request, per round\n")
     print("| scenario | loomscope µs/req | bare Helidon µs/req | own cost µs/req | own cost ÷ loomscope's hop "
           "| event loop µs/req |")
@@ -200,6 +216,52 @@ def summary(directory):
                                  fmt(float(r["p99_ms"]), 1), f"{r['errors']} ({r['timeouts']})",
                                  fmt(float(r["cpu_us_per_req"]), 1),
                                  info.get("peak_rss_mb", "–"), info.get("max_threads", "–"), gc]) + " |")
+
+
+def h2c(results, servers, scenarios):
+    """The h2c cells: loomscope (its upstream calls over h2c too) and the Vert.x hop over h2c, loaded by h2load at the
+    same requests in flight as the HTTP/1.1 cells, next to their HTTP/1.1 numbers of the same rounds; then
+    loomscope-client --protocol h2c on loomscope-h2c, for the latency percentiles h2load does not give."""
+    if not any(r["server"].endswith("-h2c") for r in results):
+        return
+    print("\n## h2c next to HTTP/1.1 (h2load for h2c, wrk for HTTP/1.1; same rounds; ratios per round, median (range))\n")
+    print("| scenario | server | protocol | req/s | errors (timeouts) | server CPU µs/req | ÷ event loop, same protocol "
+          "| ÷ itself on HTTP/1.1 | peak RSS MB | threads | most upstream connections |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for scenario in scenarios:
+        rows = [r for r in results if r["scenario"] == scenario]
+        if not any(r["server"].endswith("-h2c") for r in rows):
+            continue
+        for server, driver, loop, http1 in [("vertx", "wrk", "vertx", None), ("loomscope", "wrk", "vertx", None),
+                                            ("vertx-h2c", "h2load", "vertx-h2c", "vertx"),
+                                            ("loomscope-h2c", "h2load", "vertx-h2c", "loomscope")]:
+            mine = [r for r in rows if r["server"] == server and r["driver"] == driver]
+            if not mine:
+                continue
+            rps = per_round(rows, server, driver, "rps")
+            info = servers.get((scenario, server), {})
+            other = "h2load" if loop.endswith("-h2c") else "wrk"
+            print("| " + " | ".join([
+                scenario, server, "h2c" if driver == "h2load" else "HTTP/1.1", spread(list(rps.values())),
+                f"{sum(int(r['errors']) for r in mine)} ({sum(int(r['timeouts']) for r in mine)})",
+                spread(list(per_round(rows, server, driver, "cpu_us_per_req").values()), 1),
+                "1" if server == loop else spread(paired(rps, per_round(rows, loop, other, "rps"), ratio), 2),
+                "–" if http1 is None else spread(paired(rps, per_round(rows, http1, "wrk", "rps"), ratio), 2),
+                info.get("peak_rss_mb", "–"), info.get("max_threads", "–"),
+                info.get("max_upstream_conns", "–")]) + " |")
+    latency = [r for r in results if r["server"] == "loomscope-h2c" and r["driver"] == "loomscope-h2c"]
+    if latency:
+        print("\n### loomscope over h2c, loaded by loomscope-client --protocol h2c (latency percentiles)\n")
+        print("| scenario | req/s | p50 ms | p99 ms | errors (timeouts) |")
+        print("|---|---|---|---|---|")
+        for scenario in scenarios:
+            mine = [r for r in latency if r["scenario"] == scenario]
+            if mine:
+                print("| " + " | ".join([scenario, fmt(med([float(r["rps"]) for r in mine])),
+                                         fmt(med([float(r["p50_ms"]) for r in mine]), 2),
+                                         fmt(med([float(r["p99_ms"]) for r in mine]), 1),
+                                         f"{sum(int(r['errors']) for r in mine)} "
+                                         f"({sum(int(r['timeouts']) for r in mine)})"]) + " |")
 
 
 def gc_share(log):

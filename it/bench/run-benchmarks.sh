@@ -16,13 +16,22 @@
 # scenario's connection count), then ROUNDS rounds run; in a round every server is measured once, in an order that
 # rotates from round to round, then loomscope-client drives loomscope at the same target and connection count
 # (GENERATOR=1), to compare it with wrk. Ratios are taken within a round and reported as median and range.
+# With H2C=1 (the default) two more servers join S1 and S3 (H2C_SCENARIOS): loomscope-h2c, loomscope with its
+# upstream calls over h2c too (client.protocol=h2c), and vertx-h2c, the Vert.x hop with an h2c client; both are loaded
+# over h2c by h2load at the same requests in flight as the HTTP/1.1 cells (S1: 4 connections x 16 streams, S3: 50 x
+# 100), and loomscope-client --protocol h2c drives loomscope-h2c for its latency percentiles (h2load gives none).
+# servers.tsv also has each server's most TCP connections to the upstream at once (ss, by owning pid).
 # Server CPU per request is utime + stime of the server pid (/proc/PID/stat) over a run divided by wrk's requests;
 # peak RSS and threads are sampled from /proc/PID/status every 0.5 s.
 #
 # Usage:  it/bench/run-benchmarks.sh                 # everything, about 30 minutes on 2 cores
 #         ROUNDS=1 CELL_SECONDS=3 S3_SECONDS=10 WARMUP_JIT_MIN=3 WARMUP_JIT_MAX=3 WARMUP_MIN=3 WARMUP_MAX=3 LOADGEN_WARMUP=2 \
 #           SMALL_HEAP_CHECK=0 it/bench/run-benchmarks.sh      # a smoke run that proves the script, a few minutes
-# Needs:  JDK 21+ (found by .ci/jdk), Maven, python3, wrk (installed with apt-get when missing and run as root).
+#         SCENARIOS="S1 S3" H2C_S3=2x100 ROUNDS=1 CELL_SECONDS=3 S3_SECONDS=10 WARMUP_JIT_MIN=3 WARMUP_JIT_MAX=3 \
+#           WARMUP_MIN=3 WARMUP_MAX=3 LOADGEN_WARMUP=2 SMALL_HEAP_CHECK=0 GENERATOR=0 RESULTS_DOC= \
+#           it/bench/run-benchmarks.sh      # the h2c cells end to end at a small size (S3 h2c: 200 in flight)
+# Needs:  JDK 21+ (found by .ci/jdk), Maven, python3, wrk, and with H2C=1 h2load (nghttp2-client) and ss (iproute2),
+#         each installed with apt-get when missing and run as root.
 # Knobs (environment): ROUNDS=3 (RUNS is the old name)  SCENARIOS="S1 S2 S3 G"
 #   S1_SECONDS=15 S2_SECONDS=20 S3_SECONDS=20 G_SECONDS=15; CELL_SECONDS=N for those not set (connecting 5000
 #   connections takes seconds on a busy machine: an S3 cell under 10 s may complete no request at all)
@@ -32,6 +41,7 @@
 #   SERVER_OPTS="-Xmx1g" (every server, the same)  LOOMSCOPE_OPTS=""  SMALL_HEAP_CHECK=1  SMALL_HEAP_OPTS=""
 #   SKIP_BUILD=0  MVN_FLAGS="" (e.g. -o)  BASE_PORT=19000  OUT=dir
 #   RESULTS_DOC=docs/benchmark-results.md (the summary is written there too; empty: not written)
+#   H2C=1  H2C_SCENARIOS="S1 S3"  H2C_S1=4x16 H2C_S2=10x100 H2C_S3=50x100 (h2c connections x streams each)
 #   TUNED_OPTS="-Dkey=value ..."  adds a fourth server to every round: loomscope with these options, to measure a
 #                                 lever against the current settings in the same run
 # Output: a results directory (printed at the start) with every raw log, results.tsv, servers.tsv and summary.md;
@@ -52,6 +62,11 @@ LOADGEN_WARMUP=${LOADGEN_WARMUP:-10}
 SERVER_OPTS=${SERVER_OPTS:--Xmx1g}
 LOOMSCOPE_OPTS=${LOOMSCOPE_OPTS:-}
 TUNED_OPTS=${TUNED_OPTS:-}
+H2C=${H2C:-1}
+H2C_SCENARIOS=${H2C_SCENARIOS:-"S1 S3"}
+H2C_S1=${H2C_S1:-4x16}
+H2C_S2=${H2C_S2:-10x100}
+H2C_S3=${H2C_S3:-50x100}
 SMALL_HEAP_CHECK=${SMALL_HEAP_CHECK:-1}
 SMALL_HEAP_OPTS=${SMALL_HEAP_OPTS:-}
 SKIP_BUILD=${SKIP_BUILD:-0}
@@ -64,20 +79,28 @@ LOOP_LIMIT_SECONDS=600
 
 UPSTREAM_PORT=$BASE_PORT
 declare -A PORT=([vertx]=$((BASE_PORT + 10)) [bare-helidon]=$((BASE_PORT + 20)) [loomscope]=$((BASE_PORT + 30))
-                 [loomscope-tuned]=$((BASE_PORT + 40)) [loomscope-512m]=$((BASE_PORT + 50)))
+                 [loomscope-tuned]=$((BASE_PORT + 40)) [loomscope-512m]=$((BASE_PORT + 50))
+                 [loomscope-h2c]=$((BASE_PORT + 60)) [vertx-h2c]=$((BASE_PORT + 70)))
 SERVERS=(vertx bare-helidon loomscope)
 [[ -n $TUNED_OPTS ]] && SERVERS+=(loomscope-tuned)
+[[ $H2C == 1 ]] && SERVERS+=(loomscope-h2c vertx-h2c)
 
 die() { echo "run-benchmarks: $*" >&2; exit 1; }
 
-if ! command -v wrk >/dev/null; then
+need() { # command package: installs the Debian package when the command is missing (as root), else stops
+  command -v "$1" >/dev/null && return 0
   if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-    echo "run-benchmarks: installing wrk with apt-get"
-    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; } > /dev/null \
-      || die "apt-get install wrk failed"
+    echo "run-benchmarks: installing $2 with apt-get"
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2"; } > /dev/null \
+      || die "apt-get install $2 failed"
   else
-    die "wrk is not installed: apt-get update && apt-get install -y wrk"
+    die "$1 is not installed: apt-get update && apt-get install -y $2"
   fi
+}
+need wrk wrk
+if [[ $H2C == 1 ]]; then
+  need h2load nghttp2-client
+  need ss iproute2
 fi
 command -v python3 >/dev/null || die "python3 is needed to read the results"
 JAVA_HOME=$("$ROOT/.ci/jdk") || die "no JDK 21+ found"
@@ -145,7 +168,18 @@ scenario_settings() { # sets DELAY CONNECTIONS DURATION for $1
     G)  DELAY=0;   CONNECTIONS=64;   DURATION=${G_SECONDS:-${CELL_SECONDS:-15}} ;;
     *) die "unknown scenario $1 (S1, S2, S3, G)" ;;
   esac
+  # h2c: the same requests in flight as CONNECTIONS, as H2C_<scenario> connections x streams per connection.
+  local shape="H2C_$1"
+  if [[ -n ${!shape:-} ]]; then
+    H2C_CONNS=${!shape%x*} H2C_STREAMS=${!shape#*x}
+    (( H2C_CONNS * H2C_STREAMS == CONNECTIONS )) || [[ $H2C != 1 ]] || ! takes_part loomscope-h2c "$1" \
+      || echo "run-benchmarks: warning: $shape=${!shape} is not $CONNECTIONS requests in flight" >&2
+  fi
 }
+# Whether SERVER takes part in SCENARIO: the h2c servers only in H2C_SCENARIOS.
+takes_part() { [[ $1 != *-h2c ]] || [[ " $H2C_SCENARIOS " == *" $2 "* ]]; }
+# h2c servers are loaded over h2c by h2load, the others by wrk.
+driver_of() { [[ $1 == *-h2c ]] && echo h2load || echo wrk; }
 for scenario in $SCENARIOS; do scenario_settings "$scenario"; done
 
 # --- the machine ----------------------------------------------------------------------------------------------
@@ -156,6 +190,7 @@ for scenario in $SCENARIOS; do scenario_settings "$scenario"; done
   echo "kernel: $(uname -r)"
   echo "java: $("$JAVA" -version 2>&1 | head -1)"
   echo "wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+  [[ $H2C == 1 ]] && echo "h2load: $(h2load --version 2>&1 | head -1), h2c in $H2C_SCENARIOS (S1 $H2C_S1, S2 $H2C_S2, S3 $H2C_S3 connections x streams)"
   echo "helidon: $HELIDON_VERSION"
   echo "somaxconn: $(cat /proc/sys/net/core/somaxconn), fd limit: $(ulimit -n)"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -183,8 +218,10 @@ start_server() { # scenario name [extra JVM options...]
   shift 2
   port_open "$port" && die "port $port is already in use; set BASE_PORT"
   case $name in
-    vertx)
-      "$JAVA" $SERVER_OPTS "$@" -jar "$DIST/vertx/vertx-hop.jar" "$port" "$upstream" \
+    vertx|vertx-h2c)
+      local protocol=""
+      [[ $name == vertx-h2c ]] && protocol=h2c
+      "$JAVA" $SERVER_OPTS "$@" -jar "$DIST/vertx/vertx-hop.jar" "$port" "$upstream" $protocol \
         > "$OUT/$scenario-$name.log" 2>&1 & ;;
     bare-helidon)
       "$JAVA" $SERVER_OPTS "$@" -Dserver.port="$port" -Dapp.upstream.uri="$upstream" \
@@ -192,6 +229,7 @@ start_server() { # scenario name [extra JVM options...]
     loomscope*)
       local tuned=""
       [[ $name == loomscope-tuned ]] && tuned=$TUNED_OPTS
+      [[ $name == loomscope-h2c ]] && tuned="-Dclient.protocol=h2c"
       (cd "$OUT" && exec "$JAVA" $SERVER_OPTS $LOOMSCOPE_OPTS $tuned "$@" \
         -Dserver.port="$port" -Dserver.sockets.0.port=$((port + 1)) -Dapp.upstream.uri="$upstream" \
         -Dapp.recording.enabled=true -Dapp.recording.file="$OUT/$scenario-$name.jfr" \
@@ -212,14 +250,18 @@ stop_scenario() {
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
 # Samples RSS and thread count of a process every 0.5 s until STOP_FILE exists or the process ends; keeps the maxima.
+# With H2C=1 also the most TCP connections the process had open to the upstream at once (ss, by owning pid).
 sample_process() { # pid file stop_file
-  local pid=$1 file=$2 stop=$3 rss=0 threads=0 r t deadline=$((SECONDS + LOOP_LIMIT_SECONDS * 2))
-  echo "0 0" > "$file"
+  local pid=$1 file=$2 stop=$3 rss=0 threads=0 upstream=0 r t u deadline=$((SECONDS + LOOP_LIMIT_SECONDS * 2))
+  echo "0 0 0" > "$file"
   while [[ ! -e $stop ]] && kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do
     read -r r t < <(awk '/^VmRSS:/ {r = $2} /^Threads:/ {t = $2} END {print int(r / 1024), t + 0}' "/proc/$pid/status" 2>/dev/null || echo "0 0")
+    u=0
+    [[ $H2C == 1 ]] && u=$(ss -tnpH state established "( dport = :$UPSTREAM_PORT )" 2>/dev/null | grep -c "pid=$pid," || true)
     ((r > rss)) && rss=$r
     ((t > threads)) && threads=$t
-    echo "$rss $threads" > "$file"
+    ((u > upstream)) && upstream=$u
+    echo "$rss $threads $upstream" > "$file"
     sleep 0.5
   done
 }
@@ -232,6 +274,15 @@ load() {
   if [[ $driver == wrk ]]; then
     timeout $((seconds + 60)) /usr/bin/time -o "$log.cpu" -f "%U %S" \
       wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency "$url" > "$log" 2>&1 || true
+  elif [[ $driver == h2load ]]; then
+    # CONNECTIONS requests in flight as h2c streams: H2C_CONNS connections x H2C_STREAMS streams (scenario_settings).
+    timeout $((seconds + 60)) /usr/bin/time -o "$log.cpu" -f "%U %S" \
+      h2load -c "$H2C_CONNS" -m "$H2C_STREAMS" -D "$seconds" -T 10 "$url" > "$log" 2>&1 || true
+  elif [[ $driver == loomscope-h2c ]]; then
+    timeout $((seconds + LOADGEN_WARMUP + 60)) /usr/bin/time -o "$log.cpu" -f "%U %S" \
+      "$JAVA" -Xmx1g -jar "$DIST/client/loomscope-client.jar" load "$url" --protocol h2c \
+      -c "$H2C_CONNS" --streams "$H2C_STREAMS" -d "${seconds}s" -w "${LOADGEN_WARMUP}s" --json \
+      > "$log" 2> "$log.progress" || true
   else
     timeout $((seconds + LOADGEN_WARMUP + 60)) /usr/bin/time -o "$log.cpu" -f "%U %S" \
       "$JAVA" -Xmx1g -jar "$DIST/client/loomscope-client.jar" load "$url" \
@@ -256,13 +307,14 @@ measure() {
 # 5 s, 10 s at 5000 connections, whose first seconds go to connecting (SYN retries past the accept backlog); a
 # warm-up shorter than one step is one step of that length.
 warm_up() { # scenario server url connections min_seconds max_seconds
-  local a=0 b=0 rps step size=$(($4 >= 5000 ? 10 : 5)) steps min_steps
+  local a=0 b=0 rps step size=$(($4 >= 5000 ? 10 : 5)) steps min_steps driver
+  driver=$(driver_of "$2")
   ((size > $6)) && size=$6
   ((size < 1)) && size=1
   steps=$(($6 / size)) min_steps=$(($5 / size))
   for ((step = 1; step <= steps; step++)); do
-    load wrk "$3" "$4" "$size" "$OUT/$1-warmup-$2-$step.txt"
-    rps=$(awk '/Requests\/sec/ {printf "%d", $2}' "$OUT/$1-warmup-$2-$step.txt")
+    load "$driver" "$3" "$4" "$size" "$OUT/$1-warmup-$2-$step.txt"
+    rps=$(awk '/Requests\/sec/ {printf "%d", $2} /^finished in/ {printf "%d", $4}' "$OUT/$1-warmup-$2-$step.txt")
     rps=${rps:-0}
     if ((step >= min_steps && step >= 3 && rps > 0 && a > 0 && b > 0)) \
         && within_tenth "$rps" "$b" && within_tenth "$rps" "$a" && within_tenth "$a" "$b"; then
@@ -280,7 +332,7 @@ generator_url() { echo "http://127.0.0.1:${PORT[loomscope]}/upstream?bytes=64"; 
 
 printf 'scenario\tround\tserver\tdriver\trps\tp50_ms\tp99_ms\terrors\ttimeouts\trequests\tcpu_us_per_req\tdriver_cpu_s\tload_avg\n' \
   > "$OUT/results.tsv"
-printf 'scenario\tserver\tpeak_rss_mb\tmax_threads\n' > "$OUT/servers.tsv"
+printf 'scenario\tserver\tpeak_rss_mb\tmax_threads\tmax_upstream_conns\n' > "$OUT/servers.tsv"
 
 start_upstream all
 for server in "${SERVERS[@]}"; do
@@ -288,6 +340,7 @@ for server in "${SERVERS[@]}"; do
 done
 
 echo "run-benchmarks: JIT warm-up at S1 load"
+scenario_settings S1
 for server in "${SERVERS[@]}"; do
   warm_up jit "$server" "$(hop_url "$server" 0)" 64 "$WARMUP_JIT_MIN" "$WARMUP_JIT_MAX"
 done
@@ -306,27 +359,36 @@ for scenario in $SCENARIOS; do
   fi
   echo "run-benchmarks: $scenario: delay ${DELAY} ms, $CONNECTIONS connections, ${DURATION} s x $ROUNDS rounds"
   for server in "${SERVERS[@]}"; do
+    takes_part "$server" "$scenario" || continue
     warm_up "$scenario" "$server" "$(hop_url "$server" "$DELAY")" "$CONNECTIONS" "$WARMUP_MIN" "$WARMUP_MAX"
   done
   rm -f "$OUT/$scenario.stop"
   for server in "${SERVERS[@]}"; do
+    takes_part "$server" "$scenario" || continue
     sample_process "${PID_OF[$server]}" "$OUT/$scenario-$server.proc" "$OUT/$scenario.stop" &
     PIDS+=($!)
   done
   for ((round = 1; round <= ROUNDS; round++)); do
     for ((i = 0; i < ${#SERVERS[@]}; i++)); do
       server=${SERVERS[$(((i + round - 1) % ${#SERVERS[@]}))]}
-      measure "$scenario" "$round" "$server" wrk "$(hop_url "$server" "$DELAY")" "$CONNECTIONS" "$DURATION"
+      takes_part "$server" "$scenario" || continue
+      measure "$scenario" "$round" "$server" "$(driver_of "$server")" "$(hop_url "$server" "$DELAY")" \
+        "$CONNECTIONS" "$DURATION"
     done
     if [[ $GENERATOR == 1 ]]; then
       measure "$scenario" "$round" loomscope loomscope "$(hop_url loomscope "$DELAY")" "$CONNECTIONS" "$DURATION"
+      if [[ $H2C == 1 ]] && takes_part loomscope-h2c "$scenario"; then
+        measure "$scenario" "$round" loomscope-h2c loomscope-h2c "$(hop_url loomscope-h2c "$DELAY")" \
+          "$CONNECTIONS" "$DURATION"
+      fi
     fi
   done
   touch "$OUT/$scenario.stop"
   sleep 1
   for server in "${SERVERS[@]}"; do
-    read -r rss threads < "$OUT/$scenario-$server.proc"
-    printf '%s\t%s\t%s\t%s\n' "$scenario" "$server" "$rss" "$threads" >> "$OUT/servers.tsv"
+    takes_part "$server" "$scenario" || continue
+    read -r rss threads upstream < "$OUT/$scenario-$server.proc"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$scenario" "$server" "$rss" "$threads" "$upstream" >> "$OUT/servers.tsv"
   done
 done
 stop_scenario
@@ -348,8 +410,8 @@ if [[ $SMALL_HEAP_CHECK == 1 ]]; then
   measure S3-512m 1 loomscope-512m wrk "$url" "$CONNECTIONS" "$DURATION"
   touch "$OUT/S3-512m.stop"
   sleep 1
-  read -r rss threads < "$OUT/S3-512m-loomscope-512m.proc"
-  printf '%s\t%s\t%s\t%s\n' S3-512m loomscope-512m "$rss" "$threads" >> "$OUT/servers.tsv"
+  read -r rss threads upstream < "$OUT/S3-512m-loomscope-512m.proc"
+  printf '%s\t%s\t%s\t%s\t%s\n' S3-512m loomscope-512m "$rss" "$threads" "$upstream" >> "$OUT/servers.tsv"
   stop_scenario
 fi
 
