@@ -3,7 +3,6 @@ package dev.loomscope.it;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Bad HTTP/2 input, each case driven with raw frames over a socket against the packaged server, and what RFC 9113
@@ -34,8 +32,6 @@ class Http2BadInputTest {
     static final int MAX_FRAME = 16_384;
     static final int MAX_HEADER_LIST = 8_192;
     static final int FLOOD = 3_000;
-
-    private static final String BAD_PREFACE_TRACE = "DataReader$InsufficientDataAvailableException";
 
     private static ServerProcess server;
 
@@ -58,14 +54,10 @@ class Http2BadInputTest {
         server.assertStillServing(READ);
     }
 
-    /** No stack trace but the one Helidon logs for the bad preface's connection (asserted in that test). */
+    /** Bad input of every kind, and not one stack trace or exception in the server's log. */
     @AfterAll
-    static void noOtherStackTraceInTheServersLog() throws IOException {
-        String log = log();
-        String rest = log.replaceAll("(?m)^.*WARNING io\\.helidon\\.webserver\\.ConnectionHandler: .* unexpected exception\\R"
-                + "io\\.helidon\\.common\\.buffers\\.DataReader\\$InsufficientDataAvailableException\\R(\\tat .*\\R)*", "");
-        assertThat(rest).as("server log without the bad preface's trace").doesNotContain("\tat ")
-                .doesNotContainIgnoringCase("exception");
+    static void noStackTraceInTheServersLog() throws IOException {
+        assertThat(log()).doesNotContain("\tat ").doesNotContainIgnoringCase("exception");
     }
 
     private static String log() throws IOException {
@@ -73,20 +65,20 @@ class Http2BadInputTest {
     }
 
     /**
-     * RFC 9113 section 3.4: an invalid preface is a connection error PROTOCOL_ERROR (the GOAWAY may be omitted).
-     * Helidon 4.5 neither answers nor closes: no protocol claims the bytes, so it waits for more, its connection's
-     * virtual thread blocked in the read, until the client closes; then it logs a WARNING with the stack trace of
-     * an InsufficientDataAvailableException (ConnectionHandler.identifyConnection).
+     * RFC 9113 section 3.4: an invalid preface is a connection error PROTOCOL_ERROR (the GOAWAY may be omitted). The
+     * bytes stop being the preface, so loomscope's selector hands them to HTTP/1.1, which answers its 400 and closes
+     * the connection. Could fail if the connection were held open waiting for more (Helidon's own two selectors do
+     * that, and log a stack trace when the client leaves).
      */
     @Test
-    void aBadConnectionPrefaceIsHeldUnansweredUntilTheClientClosesAndHelidonLogsTheCloseWithAStackTrace()
-            throws Exception {
-        try (RawH2 h2 = RawH2.connect(server.port(), Duration.ofSeconds(3))) {
+    void aBadConnectionPrefaceIsClosedAfterHttp11s400WithoutAStackTrace() throws Exception {
+        try (RawH2 h2 = RawH2.connect(server.port(), Duration.ofSeconds(5))) {
             h2.raw("PRI * HTTP/2.0\r\n\r\nXX\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThatThrownBy(h2::readAll).as("no answer and no close within 3 s")
-                    .isInstanceOf(SocketTimeoutException.class);
+            byte[] answer = h2.readAll();
+
+            assertThat(new String(answer, StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 400 Bad Request\r\n")
+                    .contains("Connection: close\r\n");
         }
-        Await.until(Duration.ofSeconds(10), "the WARNING of the close", () -> log().contains(BAD_PREFACE_TRACE));
     }
 
     /** RFC 9113 section 4.2: a frame over SETTINGS_MAX_FRAME_SIZE is a connection error FRAME_SIZE_ERROR. */
