@@ -24,7 +24,10 @@ final class ServerProtocols {
     private ServerProtocols() {
     }
 
-    /** Sets {@code server}'s protocols from {@code protocols} ({@code server.protocols}), HTTP/1.1 with {@code listener}. */
+    /**
+     * Sets {@code server}'s protocols from {@code protocols} ({@code server.protocols}); HTTP/1.1 tells
+     * {@code listener} of each request line and header block.
+     */
     static void configure(WebServerConfig.Builder server, Config protocols, Http1ConnectionListener listener) {
         Http1Config http1 = Http1Config.builder()
                 .config(protocols.get(HTTP_1_1))

@@ -47,7 +47,8 @@ class PublicPortProtocolsTest {
                 .idleConnectionTimeout(IDLE_TIMEOUT)
                 .idleConnectionPeriod(IDLE_PERIOD)
                 .routing(TestRouting::standard);
-        ServerProtocols.configure(builder, protocols.get("server.protocols"), new HeaderTimeout(Duration.ofSeconds(10)));
+        ServerProtocols.configure(builder, protocols.get("server.protocols"),
+                                  new HeaderTimeout(Duration.ofSeconds(10)));
         server = builder.build().start();
     }
 
