@@ -55,7 +55,8 @@ final class SliceAnalysis {
     }
 
     Slices slices(SpanStore pins, RequestSpans requests, Names paths) {
-        // The scheduler's part and the counts by end kind read the slices only: they run on another core meanwhile.
+        // The scheduler's part, the counts by end kind and the join with requests only read the slices and the
+        // orders: they run on the other core meanwhile.
         long busy = 0;
         for (int s = 0; s < store.slices(); s++) {
             busy += store.end(s) - store.start(s);
@@ -63,6 +64,8 @@ final class SliceAnalysis {
         long allBusy = busy;
         Forked<Slices.Scheduler> schedulerPart = Forked.start(() -> scheduler.scheduler(allBusy));
         Forked<Map<String, Long>> byEndPart = Forked.start(this::byEnd);
+        Forked<Slices.Requests> requestPart = Forked.start(() -> requests == null || requests.spans().size() == 0
+                ? null : new RequestSlices(store, carriers, threads, threadFirsts, byThread).join(requests, paths));
         List<String> examples = new ArrayList<>();
         long[] pinned = pinnedPerCarrier(pins);
         long carrierOverlaps = 0;
@@ -106,12 +109,10 @@ final class SliceAnalysis {
         long[] threadOverlaps = {0};
         Slices.VirtualThreads virtualThreads = virtualThreads(threadOverlaps, examples);
         boolean holds = carrierOverlaps == 0 && threadOverlaps[0] == 0;
-        Slices.Requests requestSlices = requests == null || requests.spans().size() == 0 ? null
-                : new RequestSlices(store, carriers, threads, threadFirsts, byThread).join(requests, paths);
         return new Slices(store.slices(), LatencyRecorder.millis(busy), bucketNanos / 1e6, byEndPart.join(),
                           List.copyOf(perCarrier), virtualThreads, schedulerPart.join(),
                           new Slices.Invariants(holds, carrierOverlaps, threadOverlaps[0], List.copyOf(examples)),
-                          requestSlices);
+                          requestPart.join());
     }
 
     /** Adds the time of [start, end) to each bucket it covers. */
