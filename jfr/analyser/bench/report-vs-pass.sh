@@ -8,6 +8,7 @@
 #   BASELINE=/tmp/old/loomscope-jfr.jar RECORDING=big.jfr ROUNDS=5 jfr/analyser/bench/report-vs-pass.sh
 #                      (adds a row for another build of the analyser, e.g. main's jar with its libs/ beside it)
 #   C1=1 RECORDING=big.jfr jfr/analyser/bench/report-vs-pass.sh     (adds report with -XX:TieredStopAtLevel=1)
+#   JAR=/tmp/copy/loomscope-jfr.jar ...  (times a copy, with its libs/ beside it, so that a rebuild cannot interfere)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,7 +16,7 @@ root=$(cd "$here/../../.." && pwd)
 jdk=$("$root/.ci/jdk")
 recording=${RECORDING:?"name the recording: RECORDING=file.jfr"}
 rounds=${ROUNDS:-3}
-jar="$root/jfr/analyser/target/loomscope-jfr.jar"
+jar=${JAR:-"$root/jfr/analyser/target/loomscope-jfr.jar"}
 [ -f "$jar" ] || { echo "report-vs-pass: build first: .ci/jdk mvn -B -q -o -pl jfr/analyser -am package -DskipTests" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -70,9 +71,9 @@ echo "|---|---|---|---|---|"
 for name in "${names[@]}"; do
   case $name in
     pass) label="JDK \`RecordingFile\` pass" ;;
-    report) label="\`report\`, this build" ;;
+    report) label="\`report\`, \`$jar\`" ;;
     baseline) label="\`report\`, \`$BASELINE\`" ;;
-    c1) label="\`report\`, this build, \`-XX:TieredStopAtLevel=1\`" ;;
+    c1) label="\`report\`, \`$jar\`, \`-XX:TieredStopAtLevel=1\`" ;;
   esac
   echo "| $label | ${wall_runs[$name]}| $(stats "${wall_runs[$name]}") | ${cpu_runs[$name]}| $(stats "${cpu_runs[$name]}") |"
 done
