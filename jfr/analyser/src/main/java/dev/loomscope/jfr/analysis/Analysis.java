@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param recordings one report per file, in the order given
  * @param combined   one report over all files (the single report itself when there is one file)
- * @param timelines  one timeline per file, same order as {@code recordings}; not part of the JSON output
+ * @param timelines  one timeline per file, same order as {@code recordings}, none when asked for a cap of 0; not part
+ *                   of the JSON output
  * @param sliceLanes the first file's carrier lanes drawn from its slices, for the HTML page; null without slices or
  *                   when timelines were not asked for; not part of the JSON output
  */

@@ -82,9 +82,12 @@ public final class RecordingAnalyzer {
         for (Path file : files) {
             EventAccumulator one = read(file, all, EventAccumulator::register, reader);
             reports.add(one.report(List.of(file.toString())));
-            timelines.add(one.timeline(file.toString(), timelineCap, timelineFrom.toNanos()));
-            if (timelineCap > 0 && timelines.size() == 1) {
-                lanes = one.sliceLanes();
+            // Without a cap there is no timeline to draw: its overview (peaks, latency buckets) is skipped too.
+            if (timelineCap > 0) {
+                timelines.add(one.timeline(file.toString(), timelineCap, timelineFrom.toNanos()));
+                if (timelines.size() == 1) {
+                    lanes = one.sliceLanes();
+                }
             }
         }
         Report combined = all == null ? reports.get(0) : all.report(files.stream().map(Path::toString).toList());

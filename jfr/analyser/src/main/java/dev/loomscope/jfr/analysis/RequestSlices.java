@@ -18,6 +18,8 @@ final class RequestSlices {
     private final ThreadTable threads;
     private final int[] threadFirsts;
     private final int[] byThread;
+    private final int[] seenIn;
+    private int stamps;
 
     RequestSlices(SliceStore store, ThreadTable carriers, ThreadTable threads, int[] threadFirsts, int[] byThread) {
         this.store = store;
@@ -25,6 +27,7 @@ final class RequestSlices {
         this.threads = threads;
         this.threadFirsts = threadFirsts;
         this.byThread = byThread;
+        this.seenIn = new int[carriers.size()];
     }
 
     Slices.Requests join(RequestSpans requests, Names paths) {
@@ -68,7 +71,8 @@ final class RequestSlices {
         }
         long start = spans.start(i);
         long end = spans.end(i);
-        List<Integer> seen = new ArrayList<>(4);
+        // Carriers seen in this request: marked with a fresh stamp per call, no list of boxed indexes per request.
+        int stamp = ++stamps;
         for (int k = firstEndingAfter(t, start); k < threadFirsts[t + 1]; k++) {
             int s = byThread[k];
             if (store.start(s) >= end) {
@@ -80,14 +84,15 @@ final class RequestSlices {
             }
             figures[0]++;
             figures[2] += overlap;
-            if (!seen.contains(store.carrier(s))) {
-                seen.add(store.carrier(s));
+            int carrier = store.carrier(s);
+            if (seenIn[carrier] != stamp) {
+                seenIn[carrier] = stamp;
+                figures[1]++;
                 if (used != null) {
-                    used.add(carriers.name(store.carrier(s)));
+                    used.add(carriers.name(carrier));
                 }
             }
         }
-        figures[1] = seen.size();
         return figures;
     }
 

@@ -41,9 +41,10 @@ final class SliceAnalysis {
         this.spanNanos = Math.max(1, toNanos - fromNanos);
         this.bucketNanos = Math.max(1, Math.ceilDiv(spanNanos, BUCKETS));
         this.carrierFirsts = new int[carriers.size() + 1];
-        this.byCarrier = store.sliceOrder(true, carriers.size(), carrierFirsts);
+        Forked<int[]> carrierOrder = Forked.start(() -> store.sliceOrder(true, carriers.size(), carrierFirsts));
         this.threadFirsts = new int[threads.size() + 1];
         this.byThread = store.sliceOrder(false, threads.size(), threadFirsts);
+        this.byCarrier = carrierOrder.join();
         this.scheduler = new SliceScheduler(store, threads, sources, threadFirsts, byThread, fromNanos,
                                             bucketNanos);
     }
@@ -54,10 +55,20 @@ final class SliceAnalysis {
     }
 
     Slices slices(SpanStore pins, RequestSpans requests, Names paths) {
+        // The scheduler's part, the counts by end kind and the join with requests only read the slices and the
+        // orders: they run on the other core meanwhile.
+        long busy = 0;
+        for (int s = 0; s < store.slices(); s++) {
+            busy += store.end(s) - store.start(s);
+        }
+        long allBusy = busy;
+        Forked<Slices.Scheduler> schedulerPart = Forked.start(() -> scheduler.scheduler(allBusy));
+        Forked<Map<String, Long>> byEndPart = Forked.start(this::byEnd);
+        Forked<Slices.Requests> requestPart = Forked.start(() -> requests == null || requests.spans().size() == 0
+                ? null : new RequestSlices(store, carriers, threads, threadFirsts, byThread).join(requests, paths));
         List<String> examples = new ArrayList<>();
         long[] pinned = pinnedPerCarrier(pins);
         long carrierOverlaps = 0;
-        long busy = 0;
         int[] stamp = new int[threads.size()];
         List<Slices.Carrier> perCarrier = new ArrayList<>();
         for (int c = 0; c < carriers.size(); c++) {
@@ -86,7 +97,6 @@ final class SliceAnalysis {
                     latest = s;
                 }
             }
-            busy += carrierBusy;
             List<Double> overTime = new ArrayList<>(BUCKETS);
             for (double bucket : buckets) {
                 overTime.add(Math.round(10_000.0 * bucket / bucketNanos) / 10_000.0);
@@ -99,12 +109,10 @@ final class SliceAnalysis {
         long[] threadOverlaps = {0};
         Slices.VirtualThreads virtualThreads = virtualThreads(threadOverlaps, examples);
         boolean holds = carrierOverlaps == 0 && threadOverlaps[0] == 0;
-        return new Slices(store.slices(), LatencyRecorder.millis(busy), bucketNanos / 1e6, byEnd(),
-                          List.copyOf(perCarrier), virtualThreads, scheduler.scheduler(busy),
+        return new Slices(store.slices(), LatencyRecorder.millis(busy), bucketNanos / 1e6, byEndPart.join(),
+                          List.copyOf(perCarrier), virtualThreads, schedulerPart.join(),
                           new Slices.Invariants(holds, carrierOverlaps, threadOverlaps[0], List.copyOf(examples)),
-                          requests == null || requests.spans().size() == 0 ? null
-                          : new RequestSlices(store, carriers, threads, threadFirsts, byThread)
-                                  .join(requests, paths));
+                          requestPart.join());
     }
 
     /** Adds the time of [start, end) to each bucket it covers. */

@@ -135,8 +135,8 @@ final class SliceStore {
 
     /**
      * Slice indexes grouped by {@code key} (carrier or thread index, 0..keys-1), each group by start time, with
-     * {@code firsts[k]..firsts[k+1]} the range of key k: a counting sort, then a merge sort per group, which is
-     * quick because one carrier's slices arrive almost in order.
+     * {@code firsts[k]..firsts[k+1]} the range of key k: a counting sort, then a sort by time per group (none where
+     * a group is in order already).
      */
     int[] sliceOrder(boolean byCarrier, int keys, int[] firsts) {
         int[] keyOf = byCarrier ? carrier : thread;
@@ -161,9 +161,7 @@ final class SliceStore {
             order[next[keyOf[i]]++] = i;
         }
         for (int k = 0; k < keys; k++) {
-            int[] group = Arrays.copyOfRange(order, firsts[k], firsts[k + 1]);
-            IndexSort.sort(group, (a, b) -> Long.compare(time[a], time[b]));
-            System.arraycopy(group, 0, order, firsts[k], group.length);
+            IndexSort.sortByTime(order, firsts[k], firsts[k + 1], time);
         }
         return order;
     }

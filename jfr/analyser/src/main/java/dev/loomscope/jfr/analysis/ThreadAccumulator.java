@@ -35,6 +35,7 @@ final class ThreadAccumulator {
     private long firstNanos = Long.MAX_VALUE;
     private long lastNanos = Long.MIN_VALUE;
     private boolean loomscopeEvents;
+    private Object lastLayout;
     private String runtimeVersion;
     private String vmVersion;
     private Integer schedulerParallelism;
@@ -162,7 +163,12 @@ final class ThreadAccumulator {
     void every(JfrEvent event) {
         firstNanos = Math.min(firstNanos, event.startNanos());
         lastNanos = Math.max(lastNanos, event.endNanos());
-        loomscopeEvents |= event.typeName().startsWith("loomscope.");
+        // The type name is the same while the layout is: checked once per run of one type, not per event.
+        Object layout = event.layout();
+        if (layout != lastLayout) {
+            lastLayout = layout;
+            loomscopeEvents |= event.typeName().startsWith("loomscope.");
+        }
     }
 
     private void virtualThreadStart(JfrEvent event) {

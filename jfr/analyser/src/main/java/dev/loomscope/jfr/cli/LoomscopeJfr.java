@@ -49,6 +49,10 @@ public final class LoomscopeJfr implements Callable<Integer> {
 
     /** Entry point of {@code java -jar loomscope-jfr.jar}. */
     public static void main(String[] args) {
+        java.util.Optional<Integer> relaunched = C1Relaunch.runIfWorthIt(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.get());
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = run(args, out, err);

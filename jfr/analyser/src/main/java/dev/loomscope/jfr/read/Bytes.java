@@ -44,6 +44,26 @@ final class Bytes {
 
     /** An unsigned LEB128 integer of up to 9 bytes, the last byte holding a full 8 bits. */
     long varlong() {
+        int at = position;
+        if (limit - at >= 9) {
+            // Room for the longest: no end check per byte, the position written once (the reader's hottest code).
+            byte[] bytes = buffer;
+            long result = 0;
+            for (int shift = 0; shift < 56; shift += 7) {
+                byte b = bytes[at++];
+                result |= (b & 0x7FL) << shift;
+                if (b >= 0) {
+                    position = at;
+                    return result;
+                }
+            }
+            position = at + 1;
+            return result | (bytes[at] & 0xFFL) << 56;
+        }
+        return varlongNearEnd();
+    }
+
+    private long varlongNearEnd() {
         long result = 0;
         for (int shift = 0; shift < 56; shift += 7) {
             byte b = next();

@@ -30,6 +30,12 @@ final class ConstantPools {
     private final long stringType;
     private final JfrType threadType;
     private final int[] threadFields;
+    // Threads resolved lately, by key: slices and wake-ups name the same few hundred threads millions of times, and
+    // decoding two strings per look-up was a fifth of the reading. A fixed table, not a map: a recording with a
+    // thread per request would fill a map with threads looked up once.
+    private final long[] recentThreadKeys = new long[RECENT_THREADS];
+    private final JfrThread[] recentThreads = new JfrThread[RECENT_THREADS];
+    private static final int RECENT_THREADS = 1024;
 
     private ConstantPools(Bytes bytes, Metadata metadata) {
         this.bytes = bytes;
@@ -193,13 +199,25 @@ final class ConstantPools {
         return entry(stringType, key) instanceof String text ? text : null;
     }
 
-    /** The thread with that key, or null; resolved once, in place of its pool entry. */
+    /** The thread with that key, or null; the same object again while it stays among the recent ones. */
     JfrThread thread(long typeId, long key) {
         if (threadType == null || typeId != threadType.id()) {
             return null;
         }
-        // Read straight from the pool's bytes each time, not kept: a busy recording has a thread per request, most
-        // looked up once (at its start event), and a map of them all cost more than reading them again.
+        int slot = (int) (key & (RECENT_THREADS - 1));
+        JfrThread recent = recentThreads[slot];
+        if (recent != null && recentThreadKeys[slot] == key) {
+            return recent;
+        }
+        JfrThread thread = decodeThread(typeId, key);
+        if (thread != null) {
+            recentThreadKeys[slot] = key;
+            recentThreads[slot] = thread;
+        }
+        return thread;
+    }
+
+    private JfrThread decodeThread(long typeId, long key) {
         int position = position(typeId, key);
         if (position < 0) {
             return null;

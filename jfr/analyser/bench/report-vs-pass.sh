@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Times `loomscope-jfr report` (text, default options, as the README runs it) against one plain pass of the JDK's
+# RecordingFile over the same recording (readEvent() until the end, nothing else): issue #12's bar. Rounds take the
+# tools in turn, so that a change in the machine's load falls on all of them alike; prints wall and user+sys CPU of
+# every run with medians and ranges, and the load average before and after.
+# Usage (from the repository root):
+#   .ci/jdk mvn -B -q -o -pl jfr/analyser -am package -DskipTests && RECORDING=big.jfr jfr/analyser/bench/report-vs-pass.sh
+#   BASELINE=/tmp/old/loomscope-jfr.jar RECORDING=big.jfr ROUNDS=5 jfr/analyser/bench/report-vs-pass.sh
+#                      (adds a row for another build of the analyser, e.g. main's jar with its libs/ beside it)
+#   C1=1 RECORDING=big.jfr jfr/analyser/bench/report-vs-pass.sh     (adds report with -XX:TieredStopAtLevel=1)
+#   JAR=/tmp/copy/loomscope-jfr.jar ...  (times a copy, with its libs/ beside it, so that a rebuild cannot interfere)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+jdk=$("$root/.ci/jdk")
+recording=${RECORDING:?"name the recording: RECORDING=file.jfr"}
+rounds=${ROUNDS:-3}
+jar=${JAR:-"$root/jfr/analyser/target/loomscope-jfr.jar"}
+[ -f "$jar" ] || { echo "report-vs-pass: build first: .ci/jdk mvn -B -q -o -pl jfr/analyser -am package -DskipTests" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cat >"$work/Pass.java" <<'JAVA'
+import java.nio.file.Path;
+import jdk.jfr.consumer.RecordingFile;
+
+public class Pass {
+    public static void main(String[] args) throws Exception {
+        long events = 0;
+        try (RecordingFile file = new RecordingFile(Path.of(args[0]))) {
+            while (file.hasMoreEvents()) {
+                file.readEvent();
+                events++;
+            }
+        }
+        System.out.println(events + " events");
+    }
+}
+JAVA
+"$jdk/bin/javac" -d "$work" "$work/Pass.java"
+
+declare -A wall_runs cpu_runs
+names=()
+run() { # run NAME CMD...: one timed run, wall seconds and user+sys seconds appended to NAME's lists
+  local name=$1 start
+  shift
+  [[ " ${names[*]} " == *" $name "* ]] || names+=("$name")
+  start=$(date +%s%N)
+  /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+  wall_runs[$name]+="$(awk -v s="$start" -v e="$(date +%s%N)" 'BEGIN {printf "%.2f", (e - s) / 1e9}') "
+  cpu_runs[$name]+="$(tail -1 "$work/cpu" | awk '{printf "%.2f", $1 + $2}') "
+}
+stats() { printf '%s\n' $1 | sort -g | awk '{a[NR]=$1} END {printf "**%s** (%s-%s)", a[int((NR+1)/2)], a[1], a[NR]}'; }
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for _ in $(seq "$rounds"); do
+  run pass "$jdk/bin/java" -cp "$work" Pass "$recording"
+  run report "$jdk/bin/java" -jar "$jar" report "$recording"
+  if [ -n "${BASELINE:-}" ]; then
+    run baseline "$jdk/bin/java" -jar "$BASELINE" report "$recording"
+  fi
+  if [ -n "${C1:-}" ]; then
+    run c1 "$jdk/bin/java" -XX:TieredStopAtLevel=1 -jar "$jar" report "$recording"
+  fi
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| run | wall runs (s) | wall median (range) | user+sys runs (s) | user+sys median (range) |"
+echo "|---|---|---|---|---|"
+for name in "${names[@]}"; do
+  case $name in
+    pass) label="JDK \`RecordingFile\` pass" ;;
+    report) label="\`report\`, \`$jar\`" ;;
+    baseline) label="\`report\`, \`$BASELINE\`" ;;
+    c1) label="\`report\`, \`$jar\`, \`-XX:TieredStopAtLevel=1\`" ;;
+  esac
+  echo "| $label | ${wall_runs[$name]}| $(stats "${wall_runs[$name]}") | ${cpu_runs[$name]}| $(stats "${cpu_runs[$name]}") |"
+done

@@ -1,0 +1,77 @@
+package dev.loomscope.jfr.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs {@code report} on large recordings in a JVM with only the C1 compiler ({@code -XX:TieredStopAtLevel=1}): the
+ * launcher is started with a plain {@code java -jar}, so the flag can only come from here. On a 220 MB recording
+ * with slices C2 spent 3 s of CPU compiling code that runs once over millions of events; without it report took
+ * 13% less wall time and 15% less CPU, same-run measurement (docs/analyser-speed.md). Small files skip it: a second
+ * JVM costs more than it saves there. {@code -Dloomscope.jfr.c1=false} turns it off.
+ */
+final class C1Relaunch {
+
+    /** Recordings from this many bytes on are reported by a C1-only JVM. */
+    private static final long FROM_BYTES = Long.getLong("loomscope.jfr.c1FromBytes", 100L << 20);
+    private static final String DONE = "loomscope.jfr.c1Relaunched";
+
+    private C1Relaunch() {
+    }
+
+    /** The exit code of the same command run in a C1-only JVM, or empty when this JVM should run it. */
+    static Optional<Integer> runIfWorthIt(String[] args) {
+        if (!wanted(args, FROM_BYTES)) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
+                                                                             "java").toString()));
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-D" + DONE + "=true");
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(LoomscopeJfr.class.getName());
+        command.addAll(List.of(args));
+        try {
+            Process child = new ProcessBuilder(command).inheritIO().start();
+            return Optional.of(child.waitFor());
+        } catch (IOException e) {
+            return Optional.empty(); // no second JVM to be had: this one does the work
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(130);
+        }
+    }
+
+    /** Whether {@code args} are a report on recordings of {@code fromBytes} or more, in a JVM not yet relaunched. */
+    static boolean wanted(String[] args, long fromBytes) {
+        if (args.length < 2 || !args[0].equals("report") || Boolean.getBoolean(DONE)
+            || !Boolean.parseBoolean(System.getProperty("loomscope.jfr.c1", "true"))) {
+            return false;
+        }
+        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (flag.startsWith("-XX:TieredStopAtLevel") || flag.startsWith("-XX:-TieredCompilation")) {
+                return false; // the user chose the compilers
+            }
+        }
+        long bytes = 0;
+        for (String arg : args) {
+            Path file = Path.of(arg);
+            try {
+                if (!arg.startsWith("-") && Files.isRegularFile(file)) {
+                    bytes += Files.size(file);
+                }
+            } catch (IOException | RuntimeException e) {
+                // Not a readable file: the command itself says so.
+            }
+        }
+        return bytes >= fromBytes;
+    }
+}

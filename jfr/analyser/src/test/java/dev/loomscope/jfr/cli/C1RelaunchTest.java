@@ -1,0 +1,30 @@
+package dev.loomscope.jfr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.Test;
+
+import dev.loomscope.jfr.Fixtures;
+
+class C1RelaunchTest {
+
+    private static final String FILE = Fixtures.TWO_HOPS.toString();
+
+    @Test
+    void reportsOnRecordingsFromTheThresholdOnAreRelaunched() throws Exception {
+        long size = Files.size(Fixtures.TWO_HOPS);
+        assertThat(C1Relaunch.wanted(new String[] {"report", FILE}, size)).isTrue();
+        assertThat(C1Relaunch.wanted(new String[] {"report", "--format", "json", FILE, FILE}, 2 * size)).isTrue();
+    }
+
+    @Test
+    void smallRecordingsOtherCommandsAndMissingFilesStayInThisJvm() throws Exception {
+        long size = Files.size(Fixtures.TWO_HOPS);
+        assertThat(C1Relaunch.wanted(new String[] {"report", FILE}, size + 1)).isFalse();
+        assertThat(C1Relaunch.wanted(new String[] {"check", FILE}, 0)).isFalse();
+        assertThat(C1Relaunch.wanted(new String[] {"report", "no-such.jfr"}, 1)).isFalse();
+        assertThat(C1Relaunch.wanted(new String[] {"report"}, 0)).isFalse();
+    }
+}
