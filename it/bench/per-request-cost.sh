@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Counted per-request cost of loomscope's GET / and of the bare Helidon hop under one short bounded load, each alone:
 # bytes allocated, JFR events, recorder slices (mounts) per request, and server CPU per request from /proc.
-# Counts do not depend on how busy the machine is, which CPU per request does; use them on a shared machine.
+# Counts do not depend on how busy the machine is, which CPU per request does; use them on a shared machine. The
+# CPU column is rough even on a quiet one (WARM is short for the JIT): take CPU from ab-builds.sh or run-benchmarks.sh.
 # Usage: it/bench/per-request-cost.sh OUT_DIR [LOOMSCOPE_DIR]
 #   LOOMSCOPE_DIR holds loomscope-server.jar and libs/ (default server/target). Needs wrk, python3, and
 #   it/bench/vertx-hop, it/bench/bare-helidon-hop and jfr/agent built (see ab-builds.sh).
