@@ -43,6 +43,21 @@ class RunningThreadTest {
     }
 
     @Test
+    void carrierReadFromTheVirtualThreadsFieldIsTheOneTheJdkPrints() throws InterruptedException {
+        AtomicReference<String> fromField = new AtomicReference<>();
+        AtomicReference<String> fromText = new AtomicReference<>();
+        Thread.ofVirtual().name("x]/runnable@NotACarrier").start(() -> {
+            // No blocking call between the two reads, so both see one mount.
+            fromField.set(RunningThread.carrierOf(Thread.currentThread()));
+            fromText.set(RunningThread.carrierFromText(Thread.currentThread()));
+        }).join();
+
+        // This module's tests open java.lang as the recorder does in the server (pom.xml).
+        assertThat(RunningThread.readsCarrierField()).isTrue();
+        assertThat(fromField.get()).matches("ForkJoinPool-\\d+-worker-\\d+").isEqualTo(fromText.get());
+    }
+
+    @Test
     void unmountedVirtualThreadHasNoCarrier() throws InterruptedException {
         Thread parked = Thread.ofVirtual().unstarted(() -> { });
         // Not started, so not mounted: the JDK prints no carrier and the answer is "unknown", not an exception.
