@@ -53,6 +53,7 @@ public final class LoadGenerator {
             interrupted = report(schedule, tally, done, start, progress);
         }
         stop(schedule, done, users, interrupted);
+        target.close();
         stoppedEarly = interrupted;
         if (interrupted) {
             Thread.currentThread().interrupt();
