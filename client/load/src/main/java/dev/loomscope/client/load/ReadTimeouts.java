@@ -51,22 +51,23 @@ final class ReadTimeouts implements AutoCloseable {
     void watch(KeepAliveConnection connection) {
         synchronized (this) {
             if (closed) {
-                // The run is over: a connection opened now is closed by its user, and must not wait unwatched.
+                // The run is over: a connection opened now must not wait unwatched.
                 connection.close();
                 return;
             }
             if (watcher == null) {
                 watcher = Thread.ofPlatform().daemon().name("loomscope-load-timeouts").start(this::watchUntilClosed);
             }
+            // Under the lock: a connection is either closed here or seen by close().
+            open.add(connection);
         }
-        open.add(connection);
     }
 
     void forget(KeepAliveConnection connection) {
         open.remove(connection);
     }
 
-    /** Stops the watcher; the connections still open are not touched. */
+    /** Stops the watcher and closes the connections still open, which ends their reads. */
     @Override
     public void close() {
         Thread stopping;
@@ -77,6 +78,7 @@ final class ReadTimeouts implements AutoCloseable {
         if (stopping != null) {
             stopping.interrupt();
         }
+        open.forEach(KeepAliveConnection::close);
     }
 
     private void watchUntilClosed() {

@@ -9,7 +9,7 @@ import java.time.Duration;
 /**
  * The server under load: where to connect, and the one GET every request sends, built once.
  *
- * <p>Each connection belongs to one load user and is never pooled. Closing the target stops timing out their reads.
+ * <p>Each connection belongs to one load user and is never pooled. Closing the target closes those still open.
  */
 final class Target implements AutoCloseable {
 
