@@ -7,8 +7,10 @@
 # warm-up's last progress line appears and again one second before the end, and divided by the answers of the
 # progress lines in between, so that its JVM start, JIT and warm-up are not counted.
 #
-# Usage:  it/bench/generator-vs-wrk.sh [CLIENT_DIR]   CLIENT_DIR holds loomscope-client.jar and libs/
-#                                                     (default client/load/target; build it first)
+# Usage:  it/bench/generator-vs-wrk.sh [CLIENT_DIR...]  each CLIENT_DIR holds a loomscope-client.jar and its libs/
+#                                                       (default client/load/target; build it first); several
+#                                                       builds (before and after a change) share the rounds
+#                                                       with wrk, named gen1, gen2, ... in that order
 # Knobs:  SCENARIOS="G S1" ROUNDS=3 SECONDS_PER_RUN=10 GEN_WARMUP=5 WRK_WARMUP=5 CONNECTIONS=64 PORT=19130
 #         GEN_OPTS="-Xmx1g" (the generator's JVM)  SERVER_OPTS="-Xmx1g"  OUT=dir
 # Output: one line per run and OUT/runs.tsv (scenario round driver req/s cpu_us_per_req load_avg).
@@ -16,7 +18,7 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-CLIENT_DIR=$(cd "${1:-$ROOT/client/load/target}" && pwd)
+(($# > 0)) || set -- "$ROOT/client/load/target"
 SCENARIOS=${SCENARIOS:-"G S1"}
 ROUNDS=${ROUNDS:-3}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
@@ -32,11 +34,19 @@ TICK=$(getconf CLK_TCK)
 
 die() { echo "generator-vs-wrk: $*" >&2; exit 1; }
 command -v wrk >/dev/null || die "wrk is not installed: apt-get install -y wrk"
-[[ -f $CLIENT_DIR/loomscope-client.jar ]] || die "no loomscope-client.jar in $CLIENT_DIR"
 [[ -f $ROOT/server/target/loomscope-server.jar ]] || die "no server/target/loomscope-server.jar: package it first"
-mkdir -p "$OUT/server" "$OUT/client"
+mkdir -p "$OUT/server"
 cp -r "$ROOT/server/target/loomscope-server.jar" "$ROOT/server/target/libs" "$OUT/server/"
-cp -r "$CLIENT_DIR/loomscope-client.jar" "$CLIENT_DIR/libs" "$OUT/client/"
+DRIVERS=(wrk)
+n=0
+for dir in "$@"; do
+  [[ -f $dir/loomscope-client.jar ]] || die "no loomscope-client.jar in $dir"
+  n=$((n + 1))
+  mkdir -p "$OUT/gen$n"
+  cp -r "$dir/loomscope-client.jar" "$dir/libs" "$OUT/gen$n/"
+  echo "gen$n: $(cd "$dir" && pwd)" >> "$OUT/drivers.txt"
+  DRIVERS+=("gen$n")
+done
 
 SERVER_PID=
 trap '[[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null || true' EXIT
@@ -64,9 +74,9 @@ run_wrk() { # url log
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
-run_generator() { # url log
+run_generator() { # url log driver
   local pid first=$GEN_WARMUP last=$((GEN_WARMUP + SECONDS_PER_RUN - 1)) cpu0= cpu1= lines i
-  "$JAVA" $GEN_OPTS -jar "$OUT/client/loomscope-client.jar" load "$1" -c "$CONNECTIONS" -d "${SECONDS_PER_RUN}s" \
+  "$JAVA" $GEN_OPTS -jar "$OUT/$3/loomscope-client.jar" load "$1" -c "$CONNECTIONS" -d "${SECONDS_PER_RUN}s" \
     -w "${GEN_WARMUP}s" --json > "$2" 2> "$2.progress" &
   pid=$!
   for ((i = 0; i < (GEN_WARMUP + SECONDS_PER_RUN + 30) * 50; i++)); do
@@ -91,10 +101,12 @@ for scenario in $SCENARIOS; do
   url=$(url_of "$scenario")
   wrk -t2 -c"$CONNECTIONS" -d"${WRK_WARMUP}s" "$url" > "$OUT/$scenario-warmup.txt" 2>&1
   for ((round = 1; round <= ROUNDS; round++)); do
-    order=(wrk generator); ((round % 2 == 0)) && order=(generator wrk)
+    # The order rotates from round to round, so that no driver always runs first or last.
+    order=()
+    for ((i = 0; i < ${#DRIVERS[@]}; i++)); do order+=("${DRIVERS[$(((i + round - 1) % ${#DRIVERS[@]}))]}"); done
     for driver in "${order[@]}"; do
       log="$OUT/$scenario-r$round-$driver.txt"
-      read -r rps cpu < <(if [[ $driver == wrk ]]; then run_wrk "$url" "$log"; else run_generator "$url" "$log"; fi)
+      read -r rps cpu < <(if [[ $driver == wrk ]]; then run_wrk "$url" "$log"; else run_generator "$url" "$log" "$driver"; fi)
       load=$(cut -d' ' -f1 /proc/loadavg)
       printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$round" "$driver" "$rps" "$cpu" "$load" >> "$OUT/runs.tsv"
       printf '  %-3s round %s  %-9s %10s req/s  %7s us CPU/req  load %s\n' "$scenario" "$round" "$driver" "$rps" "$cpu" "$load"
@@ -102,3 +114,7 @@ for scenario in $SCENARIOS; do
   done
 done
 echo "generator-vs-wrk: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+cat "$OUT/drivers.txt"
+# Medians over the rounds, and each generator's rate over wrk's within a round.
+awk -F'\t' 'NR > 1 {rps[$1" "$3] = rps[$1" "$3] " " $4; cpu[$1" "$3] = cpu[$1" "$3] " " $5}
+  END {for (k in rps) print k, "req/s:" rps[k], " CPU us/req:" cpu[k]}' "$OUT/runs.tsv" | sort
