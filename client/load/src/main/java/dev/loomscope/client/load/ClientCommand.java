@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = BuildVersion.class,
         usageHelpWidth = Tools.HELP_WIDTH,
-        description = "Client tools of loomscope. The load generator sends blocking HTTP/1.1 GETs, one thread "
-                + "and one keep-alive connection per connection, and reports throughput, latency percentiles, statuses "
+        description = "Client tools of loomscope. The load generator sends blocking HTTP/1.1 GETs from virtual "
+                + "threads, one keep-alive connection each, and reports throughput, latency percentiles, statuses "
                 + "and errors.",
         footerHeading = "%nExample usage:%n",
         footer = {
@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 final class ClientCommand implements Callable<Integer> {
 
     static final String WORKFLOW = """
-            loomscope-client loads an HTTP server and measures it.
+            loomscope-client loads an HTTP server from virtual threads and measures it.
 
               1. serve    java -jar server/target/loomscope-server.jar
                           (records loomscope.jfr until stopped with Ctrl+C or SIGTERM)
@@ -36,7 +36,7 @@ final class ClientCommand implements Callable<Integer> {
                           where the server's requests and client calls ran
 
             Commands:
-              load     Load an HTTP server and measure it
+              load     Load an HTTP server from virtual threads and measure it
 
             Run 'java -jar client/load/target/loomscope-client.jar load --help' for its options.
             """;

@@ -28,10 +28,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpWidth = Tools.HELP_WIDTH,
         headerHeading = "",
-        header = "Loads an HTTP server and measures it.",
+        header = "Loads an HTTP server from virtual threads and measures it.",
         descriptionHeading = "%n",
-        description = "Sends GET URL over keep-alive connections, each with its own thread (platform threads up to "
-                + "1024 connections, virtual threads above), in a closed loop "
+        description = "Sends GET URL from virtual threads, one keep-alive connection each, in a closed loop "
                 + "(or at --rate in an open loop, latency measured from each request's due time), reports every "
                 + "second on stderr, then prints a table (or --json) on stdout. The run ends after --duration "
                 + "or --requests. Exit 0 after a run, 1 when the target cannot be reached, 2 for a bad command line.",
@@ -50,7 +49,7 @@ public final class LoadCommand implements Callable<Integer> {
     URI url;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "C", defaultValue = "16",
-            description = "connections, each with its own thread (default: ${DEFAULT-VALUE})")
+            description = "connections, each a virtual thread (default: ${DEFAULT-VALUE})")
     int connections;
 
     @ArgGroup(exclusive = true)

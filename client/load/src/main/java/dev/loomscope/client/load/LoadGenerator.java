@@ -8,19 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs a load: {@link LoadOptions#connections()} threads named {@code loomscope-load-<n>}, each sending blocking
- * GETs over its own keep-alive connection, until the duration is over or the requests are done.
- *
- * <p>Up to {@value #PLATFORM_THREADS_UP_TO} connections the threads are platform threads, above virtual threads.
- * Measured on 2 cores (docs/benchmarks.md, "Load generator"): a read that waits parks a virtual thread, and the
- * park, the poller's wake-up and the carrier's hand-off cost more CPU than the kernel waking a blocked platform
- * thread; at 64 and 512 connections platform threads did 1.6-2x the requests at 70% of the CPU per request. At
- * 4000 connections both cost the same CPU per request and platform threads took 3x the memory.
+ * Runs a load: {@link LoadOptions#connections()} virtual threads named {@code loomscope-load-<n>}, each sending
+ * blocking GETs over its own keep-alive connection, until the duration is over or the requests are done.
  */
 public final class LoadGenerator {
-
-    /** The most connections served by platform threads; more get virtual threads. */
-    static final int PLATFORM_THREADS_UP_TO = 1024;
 
     private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
     // Requests still in flight when the time is up get this long to finish before their threads are interrupted.
@@ -49,9 +40,8 @@ public final class LoadGenerator {
         Tally tally;
         boolean stoppedEarly;
         Target target = new Target(options.uri(), options.timeout());
-        Thread.Builder builder = options.connections() <= PLATFORM_THREADS_UP_TO
-                ? Thread.ofPlatform().daemon().name("loomscope-load-", 1)
-                : Thread.ofVirtual().name("loomscope-load-", 1);
+        // The users are virtual threads by design: the generator is itself a virtual-thread client.
+        Thread.Builder builder = Thread.ofVirtual().name("loomscope-load-", 1);
         for (int i = 0; i < options.connections(); i++) {
             users.add(builder.start(new LoadUser(target, launch, done)));
         }

@@ -49,7 +49,7 @@ public final class LoadOptions {
         return uri;
     }
 
-    /** Number of connections, each one thread with its own keep-alive connection (see {@link LoadGenerator}). */
+    /** Number of connections, each one virtual thread with its own keep-alive connection. */
     public int connections() {
         return connections;
     }
@@ -114,7 +114,7 @@ public final class LoadOptions {
             this.uri = uri;
         }
 
-        /** Number of connections, at least 1. */
+        /** Number of connections (virtual threads), at least 1. */
         public Builder connections(int connections) {
             if (connections < 1) {
                 throw new IllegalArgumentException("connections must be at least 1, was " + connections);

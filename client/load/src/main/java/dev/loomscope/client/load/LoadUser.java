@@ -3,7 +3,7 @@ package dev.loomscope.client.load;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 
-/** One connection of the load: a thread sending blocking GETs over its own keep-alive connection. */
+/** One connection of the load: a virtual thread sending blocking GETs over its own keep-alive connection. */
 final class LoadUser implements Runnable {
 
     private final Target target;

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -171,32 +170,6 @@ class LoadGeneratorTest {
             assertThat(result.errors().get("timeout")).isGreaterThanOrEqualTo(4);
             assertThat(result.requests()).isPositive();
         }
-    }
-
-    @Test
-    void servesUpTo1024ConnectionsFromPlatformThreadsAndMoreFromVirtualThreads() {
-        try (TestServer own = new TestServer()) {
-            int most = LoadGenerator.PLATFORM_THREADS_UP_TO;
-
-            assertThat(platformLoadThreadsDuringALoad(own, most)).isEqualTo(most);
-            assertThat(platformLoadThreadsDuringALoad(own, most + 1)).isZero();
-        }
-    }
-
-    // The load threads that are platform threads (Thread.getAllStackTraces() lists no virtual thread), at 1 s.
-    private static long platformLoadThreadsDuringALoad(TestServer target, int connections) {
-        AtomicLong seen = new AtomicLong(-1);
-        assertTimeoutPreemptively(HANG_LIMIT, () -> LoadGenerator.run(
-                LoadOptions.builder(target.uri("/hang"))
-                        .connections(connections)
-                        .duration(Duration.ofMillis(1100))
-                        .timeout(Duration.ofMinutes(5))
-                        .build(),
-                progress -> seen.compareAndSet(-1, Thread.getAllStackTraces().keySet().stream()
-                        .map(Thread::getName)
-                        .filter(name -> name.matches("loomscope-load-\\d+"))
-                        .count())));
-        return seen.get();
     }
 
     @Test
