@@ -4,10 +4,12 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
-import java.time.Duration;
+import java.net.SocketTimeoutException;
 
 /**
  * One HTTP/1.1 keep-alive connection of the load generator, on a plain socket: writes a prebuilt GET, reads the
@@ -22,8 +24,21 @@ final class KeepAliveConnection implements AutoCloseable {
 
     private static final int BUFFER_BYTES = 8192;
     private static final int MAX_HEAD_BYTES = 64 * 1024;
+    // Values of readDeadline that no nanoTime deadline takes in practice: no read waiting, and a read timed out.
+    private static final long NOT_READING = Long.MIN_VALUE;
+    private static final long EXPIRED = Long.MIN_VALUE + 1;
+    private static final VarHandle READ_DEADLINE;
+
+    static {
+        try {
+            READ_DEADLINE = MethodHandles.lookup().findVarHandle(KeepAliveConnection.class, "readDeadline", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Socket socket;
+    private final ReadTimeouts timeouts;
     private final InputStream in;
     private final OutputStream out;
     private final byte[] buffer = new byte[BUFFER_BYTES];
@@ -34,22 +49,26 @@ final class KeepAliveConnection implements AutoCloseable {
     private long contentLength;
     private boolean chunked;
     private int headBytes;
+    // nanoTime by which the read in progress must return, NOT_READING, or EXPIRED once the watcher has ended it.
+    @SuppressWarnings("unused") // through READ_DEADLINE
+    private volatile long readDeadline = NOT_READING;
 
-    private KeepAliveConnection(Socket socket) throws IOException {
+    private KeepAliveConnection(Socket socket, ReadTimeouts timeouts) throws IOException {
         this.socket = socket;
+        this.timeouts = timeouts;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
     }
 
-    /** Connects to {@code address}; connecting and every read wait at most {@code timeout}. */
-    static KeepAliveConnection open(InetSocketAddress address, Duration timeout) throws IOException {
+    /** Connects to {@code address}; connecting and every read wait at most the timeout of {@code timeouts}. */
+    static KeepAliveConnection open(InetSocketAddress address, ReadTimeouts timeouts) throws IOException {
         Socket socket = new Socket(Proxy.NO_PROXY);
         try {
-            int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-            socket.connect(address, millis);
-            socket.setSoTimeout(millis);
+            socket.connect(address, (int) Math.clamp(timeouts.timeout().toMillis(), 1, Integer.MAX_VALUE));
             socket.setTcpNoDelay(true);
-            return new KeepAliveConnection(socket);
+            KeepAliveConnection connection = new KeepAliveConnection(socket, timeouts);
+            timeouts.watch(connection);
+            return connection;
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -92,6 +111,7 @@ final class KeepAliveConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        timeouts.forget(this);
         try {
             socket.close();
         } catch (IOException e) {
@@ -211,17 +231,47 @@ final class KeepAliveConnection implements AutoCloseable {
         }
     }
 
+    /** Ends the read in progress, by closing the socket, if its deadline is at or before {@code now}. */
+    void expireIfDue(long now) {
+        long deadline = (long) READ_DEADLINE.getAcquire(this);
+        if (deadline != NOT_READING && deadline != EXPIRED && now - deadline >= 0
+                && READ_DEADLINE.compareAndSet(this, deadline, EXPIRED)) {
+            close();
+        }
+    }
+
     // Reads more bytes after buffer[limit); returns how many, or -1 at the end of the stream.
     private int fill() throws IOException {
         if (position == limit) {
             position = 0;
             limit = 0;
         }
-        int n = in.read(buffer, limit, buffer.length - limit);
+        long deadline = System.nanoTime() + timeouts.timeoutNanos();
+        READ_DEADLINE.setRelease(this, deadline);
+        int n;
+        try {
+            n = in.read(buffer, limit, buffer.length - limit);
+        } catch (IOException e) {
+            throw timedOut() ? timeout(e) : e;
+        }
+        // Bytes that came as the watcher closed the socket are too late: the read waited the whole timeout.
+        if (!READ_DEADLINE.compareAndSet(this, deadline, NOT_READING)) {
+            throw timeout(null);
+        }
         if (n > 0) {
             limit += n;
         }
         return n;
+    }
+
+    private boolean timedOut() {
+        return (long) READ_DEADLINE.getAcquire(this) == EXPIRED;
+    }
+
+    private SocketTimeoutException timeout(IOException cause) {
+        SocketTimeoutException timeout = new SocketTimeoutException("no answer within " + timeouts.timeout());
+        timeout.initCause(cause);
+        return timeout;
     }
 
     private int digit(int index) throws IOException {

@@ -43,6 +43,7 @@ public final class LoadGenerator {
         Target target = new Target(options.uri(), options.timeout());
         try (H2cTarget h2c = options.h2c() ? new H2cTarget(options.uri(), options.timeout(), options.connections())
                 : null) {
+            // The users are virtual threads by design: the generator is itself a virtual-thread client.
             Thread.Builder builder = Thread.ofVirtual().name("loomscope-load-", 1);
             for (int i = 0; i < options.connections(); i++) {
                 for (int s = 0; s < options.streams(); s++) {
@@ -58,7 +59,7 @@ public final class LoadGenerator {
             if (!interrupted) {
                 interrupted = report(schedule, tally, done, start, progress);
             }
-            stop(schedule, done, users, interrupted);
+            stop(schedule, done, users, target, interrupted);
             stoppedEarly = interrupted;
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -119,18 +120,24 @@ public final class LoadGenerator {
         }
     }
 
-    private static void stop(Schedule schedule, CountDownLatch done, List<Thread> users, boolean interrupted) {
+    private static void stop(Schedule schedule, CountDownLatch done, List<Thread> users, Target target,
+                             boolean interrupted) {
         schedule.stop();
         try {
             if (!interrupted && done.await(STOP_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
                 return;
             }
-            // Interrupting a virtual thread blocked on a socket closes the socket: a hung server cannot hold us.
+            // A hung server cannot hold us: closing the connections ends their reads, whatever the kind of thread
+            // (an interrupt does that for a virtual thread only), and the interrupt ends a wait to start.
+            target.close();
             users.forEach(Thread::interrupt);
             done.await(JOIN_LIMIT.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
+            target.close();
             users.forEach(Thread::interrupt);
             Thread.currentThread().interrupt();
+        } finally {
+            target.close();
         }
     }
 }

@@ -9,24 +9,29 @@ import java.time.Duration;
 /**
  * The server under load: where to connect, and the one GET every request sends, built once.
  *
- * <p>Each connection belongs to one load user and is never pooled.
+ * <p>Each connection belongs to one load user and is never pooled. Closing the target closes those still open.
  */
-final class Target {
+final class Target implements AutoCloseable {
 
     private final URI uri;
-    private final Duration timeout;
+    private final ReadTimeouts timeouts;
     private final byte[] request;
 
     Target(URI uri, Duration timeout) {
         this.uri = uri;
-        this.timeout = timeout;
+        this.timeouts = new ReadTimeouts(timeout);
         this.request = request(uri);
     }
 
     /** Opens a keep-alive connection; connecting and every read wait at most the timeout. */
     KeepAliveConnection open() throws IOException {
         // Resolved per connection, not per request: a name that moves is followed when a connection is reopened.
-        return KeepAliveConnection.open(new InetSocketAddress(uri.getHost(), port(uri)), timeout);
+        return KeepAliveConnection.open(new InetSocketAddress(uri.getHost(), port(uri)), timeouts);
+    }
+
+    @Override
+    public void close() {
+        timeouts.close();
     }
 
     /** The bytes of {@code GET uri}, head only. */

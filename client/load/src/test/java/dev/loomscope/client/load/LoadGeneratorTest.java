@@ -171,6 +171,42 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void answersEveryRequestOfTwoThousandConnectionsToASlowServerWithoutErrors() {
+        // More connections than the server's accept backlog (Helidon's default is 1024) connect at once: the ones
+        // past it retry their SYN and still connect, well within the timeout.
+        try (TestServer own = new TestServer()) {
+            LoadResult result = assertTimeoutPreemptively(HANG_LIMIT, () -> LoadGenerator.run(
+                    LoadOptions.builder(own.uri("/slow")).connections(2000).requests(6000).build()));
+
+            assertThat(result.errors()).isEmpty();
+            assertThat(result.requests()).isEqualTo(6000);
+            assertThat(result.statusCounts()).isEqualTo(Map.of(200, 6000L));
+            assertThat(own.connections()).isEqualTo(2000);
+        }
+    }
+
+    @Test
+    void countsConnectionsTheServerNeverServesAsTimeouts() {
+        // The S3 errors: a server capped at fewer connections than the load leaves the extra ones in its accept
+        // backlog, connected but never read. Their requests time out, again after each reconnect; wrk 4.1 counts
+        // a timeout only for an answer that comes late, so it shows none of them.
+        try (TestServer capped = new TestServer(4)) {
+            LoadResult result = assertTimeoutPreemptively(HANG_LIMIT, () -> LoadGenerator.run(
+                    LoadOptions.builder(capped.uri("/slow"))
+                            .connections(6)
+                            .duration(Duration.ofMillis(1200))
+                            .timeout(Duration.ofMillis(300))
+                            .build()));
+
+            assertThat(result.statusCounts()).containsOnlyKeys(200);
+            assertThat(result.errors()).containsOnlyKeys("timeout");
+            // Each of the two unserved connections times out at least twice in the 1.2 s.
+            assertThat(result.errors().get("timeout")).isGreaterThanOrEqualTo(4);
+            assertThat(result.requests()).isPositive();
+        }
+    }
+
+    @Test
     void countsRefusedConnectionsByKind() throws Exception {
         URI nobody = TestServer.refusingUri();
 

@@ -25,9 +25,15 @@ final class TestServer implements AutoCloseable {
     private final WebServer server;
 
     TestServer() {
+        this(-1);
+    }
+
+    /** A server that serves at most {@code maxTcpConnections} connections at once (-1: any number). */
+    TestServer(int maxTcpConnections) {
         server = WebServer.builder()
                 .host("127.0.0.1")
                 .port(0)
+                .maxTcpConnections(maxTcpConnections)
                 .routing(routing -> routing
                         .get("/", (req, res) -> {
                             count(req.remotePeer().port());
