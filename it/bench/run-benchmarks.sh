@@ -38,7 +38,9 @@
 #   WARMUP_JIT_MIN=30 WARMUP_JIT_MAX=45 (s of S1 load per server process first, for the JIT)
 #   WARMUP_MIN=10 WARMUP_MAX=20 (s of load per server before each scenario, at its connection count)
 #   GENERATOR=1 (loomscope-client against loomscope in every round)  LOADGEN_WARMUP=10 (s, its own JVM)
-#   SERVER_OPTS="-Xmx1g" (every server, the same)  LOOMSCOPE_OPTS=""  SMALL_HEAP_CHECK=1  SMALL_HEAP_OPTS=""
+#   SERVER_OPTS="-Xmx1g" (every server, the same)  HELIDON_OPTS="-Dserver.max-tcp-connections=8192" (both Helidon
+#   servers: their default of 4096 would leave 904 of S3's 5000 connections unserved in the backlog; Vert.x has no
+#   such limit)  LOOMSCOPE_OPTS=""  SMALL_HEAP_CHECK=1  SMALL_HEAP_OPTS=""
 #   SKIP_BUILD=0  MVN_FLAGS="" (e.g. -o)  BASE_PORT=19000  OUT=dir
 #   RESULTS_DOC=docs/benchmark-results.md (the summary is written there too; empty: not written)
 #   H2C=1  H2C_SCENARIOS="S1 S3"  H2C_S1=4x16 H2C_S2=10x100 H2C_S3=50x100 (h2c connections x streams each)
@@ -60,6 +62,7 @@ WARMUP_MAX=${WARMUP_MAX:-20}
 GENERATOR=${GENERATOR:-1}
 LOADGEN_WARMUP=${LOADGEN_WARMUP:-10}
 SERVER_OPTS=${SERVER_OPTS:--Xmx1g}
+HELIDON_OPTS=${HELIDON_OPTS:--Dserver.max-tcp-connections=8192}
 LOOMSCOPE_OPTS=${LOOMSCOPE_OPTS:-}
 TUNED_OPTS=${TUNED_OPTS:-}
 H2C=${H2C:-1}
@@ -198,7 +201,7 @@ for scenario in $SCENARIOS; do scenario_settings "$scenario"; done
   echo "rounds: $ROUNDS, scenarios: $SCENARIOS"
   for scenario in $SCENARIOS; do scenario_settings "$scenario"; echo "seconds per cell $scenario: $DURATION"; done
   echo "warm-up: JIT ${WARMUP_JIT_MIN}-${WARMUP_JIT_MAX} s, per scenario ${WARMUP_MIN}-${WARMUP_MAX} s, generator ${LOADGEN_WARMUP} s"
-  echo "server options (all servers): $SERVER_OPTS; loomscope also: ${LOOMSCOPE_OPTS:-none}"
+  echo "server options (all servers): $SERVER_OPTS; both Helidon servers: ${HELIDON_OPTS:-none}; loomscope also: ${LOOMSCOPE_OPTS:-none}"
   [[ -n $TUNED_OPTS ]] && echo "loomscope-tuned: $TUNED_OPTS"
   true
 } > "$OUT/machine.txt"
@@ -224,13 +227,13 @@ start_server() { # scenario name [extra JVM options...]
       "$JAVA" $SERVER_OPTS "$@" -jar "$DIST/vertx/vertx-hop.jar" "$port" "$upstream" $protocol \
         > "$OUT/$scenario-$name.log" 2>&1 & ;;
     bare-helidon)
-      "$JAVA" $SERVER_OPTS "$@" -Dserver.port="$port" -Dapp.upstream.uri="$upstream" \
+      "$JAVA" $SERVER_OPTS $HELIDON_OPTS "$@" -Dserver.port="$port" -Dapp.upstream.uri="$upstream" \
         -jar "$DIST/bare/bare-helidon-hop.jar" > "$OUT/$scenario-$name.log" 2>&1 & ;;
     loomscope*)
       local tuned=""
       [[ $name == loomscope-tuned ]] && tuned=$TUNED_OPTS
       [[ $name == loomscope-h2c ]] && tuned="-Dclient.protocol=h2c"
-      (cd "$OUT" && exec "$JAVA" $SERVER_OPTS $LOOMSCOPE_OPTS $tuned "$@" \
+      (cd "$OUT" && exec "$JAVA" $SERVER_OPTS $HELIDON_OPTS $LOOMSCOPE_OPTS $tuned "$@" \
         -Dserver.port="$port" -Dserver.sockets.0.port=$((port + 1)) -Dapp.upstream.uri="$upstream" \
         -Dapp.recording.enabled=true -Dapp.recording.file="$OUT/$scenario-$name.jfr" \
         -jar "$DIST/server/loomscope-server.jar") > "$OUT/$scenario-$name.log" 2>&1 & ;;
