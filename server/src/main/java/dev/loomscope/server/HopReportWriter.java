@@ -46,6 +46,9 @@ final class HopReportWriter {
         try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField("requestId", report.requestId());
+            g.writeStringField("protocol", report.protocol());
+            g.writeNumberField("streamId", report.streamId());
+            g.writeStringField("connection", report.connection());
             g.writeArrayFieldStart("checkpoints");
             for (Checkpoint checkpoint : report.checkpoints()) {
                 g.writeStartObject();
@@ -65,6 +68,8 @@ final class HopReportWriter {
             g.writeNumberField("status", upstream.status());
             g.writeNumberField("elapsedMillis", upstream.elapsedMillis());
             g.writeNumberField("bytes", upstream.bytes());
+            g.writeStringField("protocol", upstream.protocol());
+            g.writeNumberField("connectionsOpened", upstream.connectionsOpened());
             g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {

@@ -61,7 +61,8 @@ final class HopService implements HttpService {
      * @param carrierChanged    whether the thread resumed on another carrier after the call
      * @param upstream          what the upstream answered
      */
-    record HopReport(long requestId, String protocol, int streamId, String connection, List<Checkpoint> checkpoints, boolean sameVirtualThread, boolean carrierChanged,
+    record HopReport(long requestId, String protocol, int streamId, String connection, List<Checkpoint> checkpoints,
+                     boolean sameVirtualThread, boolean carrierChanged,
                      Upstream upstream) {
 
         /**
