@@ -29,7 +29,9 @@ final class ConfigCheck {
                                                                    "connection-options.read-timeout",
                                                                    "connection-options.connect-timeout");
     private static final List<String> CLIENT_DURATIONS = List.of("connect-timeout", "read-timeout");
-    private static final List<String> BOOLEANS = List.of("app.recording.enabled", "app.warm-up.enabled");
+    private static final List<String> BOOLEANS = List.of("app.recording.enabled", "app.warm-up.enabled",
+                                                         "server.connection-options.tcp-no-delay",
+                                                         "client.socket-options.tcp-no-delay");
 
     private ConfigCheck() {
     }
