@@ -252,12 +252,15 @@ def h2c(results, servers, scenarios):
     latency = [r for r in results if r["server"] == "loomscope-h2c" and r["driver"] == "loomscope-h2c"]
     if latency:
         print("\n### loomscope over h2c, loaded by loomscope-client --protocol h2c (latency percentiles)\n")
-        print("| scenario | req/s | p50 ms | p99 ms | errors (timeouts) |")
-        print("|---|---|---|---|---|")
+        print("| scenario | req/s | ÷ h2load's rate, same target and round | p50 ms | p99 ms | errors (timeouts) |")
+        print("|---|---|---|---|---|---|")
         for scenario in scenarios:
             mine = [r for r in latency if r["scenario"] == scenario]
             if mine:
-                print("| " + " | ".join([scenario, fmt(med([float(r["rps"]) for r in mine])),
+                rows = [r for r in results if r["scenario"] == scenario]
+                versus = paired(per_round(rows, "loomscope-h2c", "loomscope-h2c", "rps"),
+                                per_round(rows, "loomscope-h2c", "h2load", "rps"), ratio)
+                print("| " + " | ".join([scenario, fmt(med([float(r["rps"]) for r in mine])), spread(versus, 2),
                                          fmt(med([float(r["p50_ms"]) for r in mine]), 2),
                                          fmt(med([float(r["p99_ms"]) for r in mine]), 1),
                                          f"{sum(int(r['errors']) for r in mine)} "
