@@ -15,6 +15,8 @@ public final class Fixtures {
     public static final Path PINNING_CLASS_INIT = DIRECTORY.resolve("pinning-class-init.jfr");
     /** A warm server: 7 hops on 2 HTTP/1.1 keep-alive connections, then 40 hops as streams of 2 h2c connections, 10 at once. */
     public static final Path HTTP1_AND_H2C = DIRECTORY.resolve("http1-and-h2c.jfr");
+    /** The quick-start server (JDK 25): 10 HTTP/1.1 requests on 2 connections, then 9 curl --http2-prior-knowledge runs, one h2c request per connection. */
+    public static final Path ONE_REQUEST_PER_H2C_CONNECTION = DIRECTORY.resolve("one-request-per-h2c-connection.jfr");
     /** A plain program, no loomscope events: 201 virtual threads (start/end enabled) and 1 class-init pin. */
     public static final Path PLAIN_NO_LOOMSCOPE = DIRECTORY.resolve("plain-jdk-no-loomscope.jfr");
     /** The same program with the JDK's default settings: no virtual thread start/end events. */

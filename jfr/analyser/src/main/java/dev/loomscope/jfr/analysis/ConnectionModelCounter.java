@@ -74,9 +74,9 @@ final class ConnectionModelCounter {
         long handlerThreads = distinct(threads);
         String model = onManyThreads == 0 ? ConnectionModels.THREAD_PER_CONNECTION
                 : handlerThreads == n ? ConnectionModels.THREAD_PER_REQUEST : ConnectionModels.MIXED;
-        // One request on each connection is both; it says more as one thread per request.
-        if (model.equals(ConnectionModels.THREAD_PER_CONNECTION) && handlerThreads == n && maxInFlight > 1) {
-            model = ConnectionModels.THREAD_PER_REQUEST;
+        // One request on each connection fits both models (curl's one request per connection does this).
+        if (connections == n) {
+            model = ConnectionModels.ONE_REQUEST_PER_CONNECTION;
         }
         return new ConnectionModels.Protocol(protocol, n, connections, handlerThreads,
                                              Math.round(100.0 * n / handlerThreads) / 100.0, maxInFlight,

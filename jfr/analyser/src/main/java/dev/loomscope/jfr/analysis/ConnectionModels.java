@@ -15,6 +15,8 @@ public record ConnectionModels(List<Protocol> byProtocol) {
     public static final String THREAD_PER_CONNECTION = "thread-per-connection";
     /** One thread per request (per stream on HTTP/2): no thread ran two requests. */
     public static final String THREAD_PER_REQUEST = "thread-per-request";
+    /** Every connection carried one request: the recording cannot tell one thread per connection from one per request. */
+    public static final String ONE_REQUEST_PER_CONNECTION = "one-request-per-connection";
     /** Neither: some threads ran several requests and some connections used several threads. */
     public static final String MIXED = "mixed";
 
@@ -29,7 +31,8 @@ public record ConnectionModels(List<Protocol> byProtocol) {
      * @param maxInFlightPerConnection  most requests in flight at once on one connection
      * @param connectionsOnOneThread    connections all of whose requests ran on one thread
      * @param connectionsOnManyThreads  connections whose requests ran on more than one thread
-     * @param model                     {@link #THREAD_PER_CONNECTION}, {@link #THREAD_PER_REQUEST} or {@link #MIXED}
+     * @param model                     {@link #THREAD_PER_CONNECTION}, {@link #THREAD_PER_REQUEST},
+     *                                  {@link #ONE_REQUEST_PER_CONNECTION} or {@link #MIXED}
      */
     public record Protocol(String protocol, long requests, long connections, long handlerThreads,
                            double requestsPerHandlerThread, long maxInFlightPerConnection,
@@ -43,6 +46,8 @@ public record ConnectionModels(List<Protocol> byProtocol) {
             return switch (model) {
                 case THREAD_PER_CONNECTION -> protocol + ": one virtual thread per connection, its requests one"
                         + " after another on it (" + figures + ")";
+                case ONE_REQUEST_PER_CONNECTION -> protocol + ": one request per connection, so this recording"
+                        + " cannot tell one thread per connection from one per request (" + figures + ")";
                 case THREAD_PER_REQUEST -> protocol + ": one thread per request"
                         + (protocol.startsWith("HTTP/2") ? " (per stream)" : "") + ", many on one connection ("
                         + figures + ")";

@@ -54,6 +54,18 @@ class ConnectionModelsTest {
         assertThat(report.verdict()).doesNotContain("Threading model");
     }
 
+    @Test
+    void oneRequestPerConnectionIsSaidToShowNeitherModel() throws Exception {
+        Report report = report(Fixtures.ONE_REQUEST_PER_H2C_CONNECTION);
+        ConnectionModels.Protocol http2 = protocol(report.connections(), "HTTP/2");
+
+        assertThat(http2.requests()).isEqualTo(http2.connections()).isEqualTo(9);
+        assertThat(http2.model()).isEqualTo(ConnectionModels.ONE_REQUEST_PER_CONNECTION);
+        assertThat(protocol(report.connections(), "HTTP/1.1").model())
+                .isEqualTo(ConnectionModels.THREAD_PER_CONNECTION);
+        assertThat(report.verdict()).contains("HTTP/2: one request per connection, so this recording cannot tell");
+    }
+
     private static ConnectionModels.Protocol protocol(ConnectionModels models, String name) {
         return models.byProtocol().stream().filter(p -> p.protocol().equals(name)).findFirst().orElseThrow();
     }
