@@ -162,14 +162,7 @@ public final class UpstreamClient implements AutoCloseable {
                     // Its end was the upstream closing: the connection cannot carry another request.
                     exchange.connection().closeResource();
                 }
-                event.responseBytes = body.length;
-                long elapsed = System.nanoTime() - start;
-                if (status < 200 || status > 299) {
-                    throw new UpstreamException(UpstreamFailure.HTTP_ERROR, uri, status,
-                                                "the upstream answered " + status, null);
-                }
-                event.outcome = "ok";
-                return new UpstreamReply(uri, status, elapsed, body.length, body, before, RunningThread.current());
+                return reply(uri, status, body, event, before, start);
             }
         } catch (UpstreamException e) {
             event.outcome = e.kind().key();
@@ -202,15 +195,21 @@ public final class UpstreamClient implements AutoCloseable {
             int status = response.status().code();
             event.status = status;
             byte[] body = BoundedBody.read(response, limits.maxResponseBytes());
-            event.responseBytes = body.length;
-            long elapsed = System.nanoTime() - start;
-            if (status < 200 || status > 299) {
-                throw new UpstreamException(UpstreamFailure.HTTP_ERROR, uri, status,
-                                            "the upstream answered " + status, null);
-            }
-            event.outcome = "ok";
-            return new UpstreamReply(uri, status, elapsed, body.length, body, before, RunningThread.current());
+            return reply(uri, status, body, event, before, start);
         }
+    }
+
+    // The answer of either protocol once its body is read: a reply for 2xx, an HTTP_ERROR failure for any other.
+    private static UpstreamReply reply(URI uri, int status, byte[] body, ClientCallEvent event, RunningThread before,
+                                       long start) {
+        event.responseBytes = body.length;
+        long elapsed = System.nanoTime() - start;
+        if (status < 200 || status > 299) {
+            throw new UpstreamException(UpstreamFailure.HTTP_ERROR, uri, status, "the upstream answered " + status,
+                                        null);
+        }
+        event.outcome = "ok";
+        return new UpstreamReply(uri, status, elapsed, body.length, body, before, RunningThread.current());
     }
 
     /** Closes every idle connection; connections in use are closed when their call ends. */
