@@ -46,6 +46,7 @@ class H2cClaimsTest {
     private static List<Call> calls;
     private static List<Request> upstreamRequests;
     private static Report report;
+    private static Slices slices;
 
     @BeforeAll
     static void sendConcurrentStreamsOnOneConnectionThroughAnH2cHop() throws Exception {
@@ -82,6 +83,7 @@ class H2cClaimsTest {
         hops = recorded.requests(r -> burst.contains(r.requestId()));
         calls = recorded.calls.stream().filter(c -> burst.contains(c.requestId())).toList();
         report = Analysed.report(server.recording());
+        slices = Slices.read(server.recording());
         upstreamRequests = Recorded.read(upstream.recording())
                 .requests(r -> r.path().equals("/upstream") && r.start().isAfter(hops.getFirst().start()));
     }
@@ -114,6 +116,25 @@ class H2cClaimsTest {
         System.out.printf("claim 12: %d streams of connection %s on %d virtual threads, all in flight at once%n",
                           hops.size(), hops.getFirst().connection(),
                           hops.stream().map(Request::threadId).distinct().count());
+    }
+
+    /**
+     * With the mount recorder: could fail if a stream's virtual thread were not mounted (no slice) at its request's
+     * start and end, or if two of the streams' threads ran on one carrier at once.
+     */
+    @Test
+    void eachStreamsVirtualThreadShowsItsSlicesOnTheCarriersAtItsRequestsStartAndEnd() {
+        for (Request hop : hops) {
+            assertThat(slices.slices).as("a slice of stream %d's thread holding its start", hop.streamId())
+                    .anyMatch(s -> s.virtualId() == hop.threadId() && holds(s, hop.start()));
+            assertThat(slices.slices).as("a slice of stream %d's thread holding its end", hop.streamId())
+                    .anyMatch(s -> s.virtualId() == hop.threadId() && holds(s, hop.end()));
+        }
+        assertThat(slices.overlapsBy(Slices.Slice::carrierId)).as("one virtual thread per carrier at a time").isEmpty();
+    }
+
+    private static boolean holds(Slices.Slice slice, Instant instant) {
+        return !slice.start().isAfter(instant) && !slice.end().isBefore(instant);
     }
 
     /**
