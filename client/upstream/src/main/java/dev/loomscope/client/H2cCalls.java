@@ -1,8 +1,11 @@
 package dev.loomscope.client;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.loomscope.carrier.RunningThread;
+import dev.loomscope.jfr.event.ClientCallEvent;
 import io.helidon.common.config.Config;
 import io.helidon.webclient.api.Proxy;
 import io.helidon.webclient.http2.Http2Client;
@@ -39,9 +42,18 @@ final class H2cCalls implements AutoCloseable {
                             readTimeout);
     }
 
-    /** Sends a GET of {@code uri} as a new stream and returns its answer, whose body the caller reads and closes. */
-    Http2ClientResponse get(URI uri) {
-        return client.get().uri(uri).readTimeout(readTimeout).request();
+    // One GET as a stream of the shared h2c connection. Its end is END_STREAM, never a close: nothing to clean up
+    // on the connection, and the deadline ends only this stream.
+    UpstreamReply get(URI uri, ClientCallEvent event, RunningThread before, long start,
+                      CallDeadlines.Deadline deadline, int maxResponseBytes) throws IOException {
+        Http2ClientResponse answer = client.get().uri(uri).readTimeout(readTimeout).request();
+        deadline.watch(answer::close);
+        try (Http2ClientResponse response = answer) {
+            int status = response.status().code();
+            event.status = status;
+            byte[] body = BoundedBody.read(response, maxResponseBytes);
+            return UpstreamAnswers.reply(uri, status, body, event, before, start);
+        }
     }
 
     @Override

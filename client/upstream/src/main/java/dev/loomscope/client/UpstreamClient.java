@@ -20,7 +20,6 @@ import io.helidon.webclient.api.TcpClientConnection;
 import io.helidon.webclient.api.WebClient;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientConfig;
-import io.helidon.webclient.http2.Http2ClientResponse;
 
 /**
  * Blocking HTTP GETs with Helidon's HTTP/1.1 WebClient, each recorded as a {@code loomscope.ClientCall} event.
@@ -51,7 +50,7 @@ public final class UpstreamClient implements AutoCloseable {
     private final UpstreamLimits limits;
     private final PoolLimits pool;
     private final CallDeadlines deadlines;
-    private final Duration readTimeout;
+    private final UpstreamAnswers answers;
     private final Map<Origin, Upstream> upstreams = new ConcurrentHashMap<>();
     // The upstream of the last URI called: a steady load calls one URI object again and again (the server's
     // UpstreamTarget reuses it), and finding its upstream by host and port was 2% of a hop's CPU samples.
@@ -94,7 +93,8 @@ public final class UpstreamClient implements AutoCloseable {
                 .shareConnectionCache(false)
                 .connectionListener(connections)
                 .build();
-        this.readTimeout = settings.readTimeout().orElse(socket.readTimeout());
+        Duration readTimeout = settings.readTimeout().orElse(socket.readTimeout());
+        this.answers = new UpstreamAnswers(limits, readTimeout);
         this.h2c = h2cConfig == null ? null : H2cCalls.create(h2cConfig, readTimeout, connections);
         // Idle connections are never more than open ones: the bound on open connections bounds them too.
         this.idleCapacity = settings.keepAlive() ? pool.maxConnections() : 0;
@@ -150,7 +150,7 @@ public final class UpstreamClient implements AutoCloseable {
         Upstream upstream = null;
         try {
             if (h2c != null) {
-                return h2cGet(uri, event, before, start, deadline);
+                return h2c.get(uri, event, before, start, deadline, limits.maxResponseBytes());
             }
             upstream = lease(uri);
             exchange = send(upstream, uri, deadline);
@@ -162,7 +162,7 @@ public final class UpstreamClient implements AutoCloseable {
                     // Its end was the upstream closing: the connection cannot carry another request.
                     exchange.connection().closeResource();
                 }
-                return reply(uri, status, body, event, before, start);
+                return UpstreamAnswers.reply(uri, status, body, event, before, start);
             }
         } catch (UpstreamException e) {
             event.outcome = e.kind().key();
@@ -172,7 +172,7 @@ public final class UpstreamClient implements AutoCloseable {
                 // Whatever is left of the answer must not reach the next request on this connection.
                 exchange.connection().closeResource();
             }
-            UpstreamException failure = classify(uri, e, deadline.expired());
+            UpstreamException failure = answers.classify(uri, e, deadline.expired());
             event.outcome = failure.kind().key();
             throw failure;
         } finally {
@@ -183,33 +183,6 @@ public final class UpstreamClient implements AutoCloseable {
             }
             event.endAndCommit();
         }
-    }
-
-    // One GET as a stream of the shared h2c connection. Its end is END_STREAM, never a close: nothing to clean up
-    // on the connection, and the deadline ends only this stream.
-    private UpstreamReply h2cGet(URI uri, ClientCallEvent event, RunningThread before, long start,
-                                 CallDeadlines.Deadline deadline) throws IOException {
-        Http2ClientResponse answer = h2c.get(uri);
-        deadline.watch(answer::close);
-        try (Http2ClientResponse response = answer) {
-            int status = response.status().code();
-            event.status = status;
-            byte[] body = BoundedBody.read(response, limits.maxResponseBytes());
-            return reply(uri, status, body, event, before, start);
-        }
-    }
-
-    // The answer of either protocol once its body is read: a reply for 2xx, an HTTP_ERROR failure for any other.
-    private static UpstreamReply reply(URI uri, int status, byte[] body, ClientCallEvent event, RunningThread before,
-                                       long start) {
-        event.responseBytes = body.length;
-        long elapsed = System.nanoTime() - start;
-        if (status < 200 || status > 299) {
-            throw new UpstreamException(UpstreamFailure.HTTP_ERROR, uri, status, "the upstream answered " + status,
-                                        null);
-        }
-        event.outcome = "ok";
-        return new UpstreamReply(uri, status, elapsed, body.length, body, before, RunningThread.current());
     }
 
     /** Closes every idle connection; connections in use are closed when their call ends. */
@@ -245,7 +218,7 @@ public final class UpstreamClient implements AutoCloseable {
             try {
                 return new Exchange(reused, client.get().connection(reused).uri(uri).request());
             } catch (RuntimeException e) {
-                boolean stale = !deadline.expired() && closedBeforeAnswer(reader, e);
+                boolean stale = !deadline.expired() && UpstreamAnswers.closedBeforeAnswer(reader, e);
                 reused.closeResource();
                 if (!stale) {
                     throw e;
@@ -306,29 +279,6 @@ public final class UpstreamClient implements AutoCloseable {
                                      connection -> { });
     }
 
-    // Closed or reset by the peer, not timed out or interrupted, with no byte of an answer left unread: the
-    // upstream closed the connection while it was idle (or as our request arrived) and never started answering.
-    private static boolean closedBeforeAnswer(DataReader reader, RuntimeException e) {
-        return !Thread.currentThread().isInterrupted()
-                && UpstreamFailure.of(e) == UpstreamFailure.CLOSED
-                && reader.available() == 0;
-    }
-
-    private UpstreamException classify(URI uri, Exception e, boolean pastDeadline) {
-        if (pastDeadline) {
-            return new UpstreamException(UpstreamFailure.TIMEOUT, uri, 0, "the upstream did not answer within "
-                    + limits.describeCallTimeout(), e);
-        }
-        if (e instanceof BoundedBody.TooLargeException) {
-            return new UpstreamException(UpstreamFailure.TOO_LARGE, uri, 0, "the upstream's answer exceeded "
-                    + limits.describeMaxResponse(), e);
-        }
-        UpstreamFailure kind = UpstreamFailure.of(e);
-        String words = kind == UpstreamFailure.TIMEOUT
-                ? "the upstream did not answer within " + UpstreamLimits.describe(readTimeout)
-                : kind.plainWords();
-        return new UpstreamException(kind, uri, 0, words, e);
-    }
 
     /** Where a connection goes: one pool of idle connections per host and port. */
     private record Origin(String host, int port) {

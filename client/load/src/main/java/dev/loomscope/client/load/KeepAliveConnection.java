@@ -4,8 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
@@ -24,18 +22,6 @@ final class KeepAliveConnection implements AutoCloseable {
 
     private static final int BUFFER_BYTES = 8192;
     private static final int MAX_HEAD_BYTES = 64 * 1024;
-    // Values of readDeadline that no nanoTime deadline takes in practice: no read waiting, and a read timed out.
-    private static final long NOT_READING = Long.MIN_VALUE;
-    private static final long EXPIRED = Long.MIN_VALUE + 1;
-    private static final VarHandle READ_DEADLINE;
-
-    static {
-        try {
-            READ_DEADLINE = MethodHandles.lookup().findVarHandle(KeepAliveConnection.class, "readDeadline", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final Socket socket;
     private final ReadTimeouts timeouts;
@@ -49,9 +35,7 @@ final class KeepAliveConnection implements AutoCloseable {
     private long contentLength;
     private boolean chunked;
     private int headBytes;
-    // nanoTime by which the read in progress must return, NOT_READING, or EXPIRED once the watcher has ended it.
-    @SuppressWarnings("unused") // through READ_DEADLINE
-    private volatile long readDeadline = NOT_READING;
+    private final ReadDeadline readDeadline = new ReadDeadline();
 
     private KeepAliveConnection(Socket socket, ReadTimeouts timeouts) throws IOException {
         this.socket = socket;
@@ -233,9 +217,7 @@ final class KeepAliveConnection implements AutoCloseable {
 
     /** Ends the read in progress, by closing the socket, if its deadline is at or before {@code now}. */
     void expireIfDue(long now) {
-        long deadline = (long) READ_DEADLINE.getAcquire(this);
-        if (deadline != NOT_READING && deadline != EXPIRED && now - deadline >= 0
-                && READ_DEADLINE.compareAndSet(this, deadline, EXPIRED)) {
+        if (readDeadline.expireIfDue(now)) {
             close();
         }
     }
@@ -246,26 +228,21 @@ final class KeepAliveConnection implements AutoCloseable {
             position = 0;
             limit = 0;
         }
-        long deadline = System.nanoTime() + timeouts.timeoutNanos();
-        READ_DEADLINE.setRelease(this, deadline);
+        long deadline = readDeadline.begin(timeouts.timeoutNanos());
         int n;
         try {
             n = in.read(buffer, limit, buffer.length - limit);
         } catch (IOException e) {
-            throw timedOut() ? timeout(e) : e;
+            throw readDeadline.expired() ? timeout(e) : e;
         }
         // Bytes that came as the watcher closed the socket are too late: the read waited the whole timeout.
-        if (!READ_DEADLINE.compareAndSet(this, deadline, NOT_READING)) {
+        if (!readDeadline.end(deadline)) {
             throw timeout(null);
         }
         if (n > 0) {
             limit += n;
         }
         return n;
-    }
-
-    private boolean timedOut() {
-        return (long) READ_DEADLINE.getAcquire(this) == EXPIRED;
     }
 
     private SocketTimeoutException timeout(IOException cause) {
