@@ -53,6 +53,12 @@ final class CallSpans {
         }
     }
 
+    /** Makes room for {@code room} spans in all. */
+    void reserve(int room) {
+        spans.reserve(room);
+        grow(room);
+    }
+
     private void grow(int room) {
         if (requestId.length < room) {
             int capacity = Math.max(room, requestId.length * 2);

@@ -19,6 +19,7 @@ final class EventAccumulator {
     private final SpanAccumulator spans;
     private final ThreadAccumulator threads = new ThreadAccumulator();
     private final SliceAccumulator slices;
+    private long chunkBytes;
 
     /** An accumulator of one or more whole files. */
     EventAccumulator() {
@@ -38,6 +39,24 @@ final class EventAccumulator {
      */
     static EventAccumulator forChunk(int spans) {
         return new EventAccumulator(true, spans);
+    }
+
+    /**
+     * Makes room for {@code scale} times what {@code part} holds, so that merging the parts of a file whose chunks
+     * are alike copies each array once instead of again at every doubling.
+     */
+    void reserveLike(EventAccumulator part, double scale) {
+        spans.reserveLike(part.spans, scale);
+        slices.reserveLike(part.slices, scale);
+    }
+
+    /** Notes the size of the chunk this part holds the events of. */
+    void chunkBytes(long bytes) {
+        chunkBytes = bytes;
+    }
+
+    long chunkBytes() {
+        return chunkBytes;
     }
 
     /** The larger of its request and call counts. */

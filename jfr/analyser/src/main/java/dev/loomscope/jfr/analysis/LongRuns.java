@@ -34,6 +34,13 @@ final class LongRuns {
         size += other.size;
     }
 
+    /** Makes room for {@code room} values in all, so that adding up to there copies nothing. */
+    void reserve(int room) {
+        if (values.length < room) {
+            values = Arrays.copyOf(values, room);
+        }
+    }
+
     void clear() {
         size = 0;
         sorted = true;

@@ -43,6 +43,12 @@ final class PeakCounter {
         ends.sort();
     }
 
+    /** Makes room for {@code room} starts and as many ends. */
+    void reserve(int room) {
+        starts.reserve(room);
+        ends.reserve(room);
+    }
+
     /** Forgets every instant, keeping the memory for the next count. */
     void clear() {
         starts.clear();

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 import dev.loomscope.jfr.read.DamagedRecordingException;
@@ -44,7 +45,18 @@ public final class RecordingAnalyzer {
     private static final Reader READER =
             Reader.valueOf(System.getProperty("loomscope.jfr.reader", "auto").toUpperCase(java.util.Locale.ROOT));
 
+    /** Room made beyond what the first chunk's share of the file predicts: later chunks may hold more. */
+    private static final double RESERVE_MARGIN = 1.05;
+
     private RecordingAnalyzer() {
+    }
+
+    private static long bytes(List<Path> files) throws IOException {
+        long total = 0;
+        for (Path file : files) {
+            total += Files.size(file);
+        }
+        return total;
     }
 
     /** Analyses {@code files}, one report each and one over all, keeping up to {@link Timeline#DEFAULT_CAP} spans. */
@@ -158,12 +170,20 @@ public final class RecordingAnalyzer {
         // Chunks are read apart on every core and merged in file order: a report equals that of one pass.
         // Chunks of one file are alike in size: a part starts with room for a little more than the largest yet.
         AtomicInteger largestPart = new AtomicInteger(256);
+        long fileBytes = bytes(files);
+        AtomicLong mergedBytes = new AtomicLong();
         ReadNotes notes = RecordingReader.readChunks(files, READER_THREADS, reader -> {
             EventAccumulator part = EventAccumulator.forChunk(largestPart.get() + largestPart.get() / 8);
+            part.chunkBytes(reader.chunkBytes());
             register.accept(part, reader);
             return part;
         }, EventAccumulator::chunkRead, part -> {
             largestPart.accumulateAndGet(part.spanCount(), Math::max);
+            if (mergedBytes.getAndAdd(part.chunkBytes()) == 0 && part.chunkBytes() > 0) {
+                // The whole file is made by copying its parts in: sized from the first, the arrays are not copied
+                // again each time they would double.
+                one.reserveLike(part, RESERVE_MARGIN * fileBytes / part.chunkBytes());
+            }
             merged.set(true);
             one.merge(part);
             if (all != null) {

@@ -70,6 +70,12 @@ final class RequestSpans {
         }
     }
 
+    /** Makes room for {@code room} spans in all. */
+    void reserve(int room) {
+        spans.reserve(room);
+        grow(room);
+    }
+
     private void grow(int room) {
         if (requestId.length < room) {
             int capacity = Math.max(room, requestId.length * 2);

@@ -67,6 +67,12 @@ final class SliceStore {
         wakeups = wakeFrom + other.wakeups;
     }
 
+    /** Makes room for {@code slices} slices and {@code wakeups} wake-ups in all. */
+    void reserve(int slices, int wakeups) {
+        growSlices(slices);
+        growWakeups(wakeups);
+    }
+
     private void growSlices(int room) {
         if (start.length < room) {
             int capacity = Math.max(room, start.length * 2);

@@ -105,6 +105,12 @@ final class SpanAccumulator {
                 : Map.of(JdkEvents.VIRTUAL_THREAD_PINNED, this::pinned);
     }
 
+    /** Makes room for as many requests and calls as {@code part} holds, times {@code scale}. */
+    void reserveLike(SpanAccumulator part, double scale) {
+        requests.reserve((int) Math.min(Integer.MAX_VALUE - 8, part.requestCount() * scale));
+        calls.reserve((int) Math.min(Integer.MAX_VALUE - 8, part.callCount() * scale));
+    }
+
     int requestCount() {
         return requests.spans().size();
     }

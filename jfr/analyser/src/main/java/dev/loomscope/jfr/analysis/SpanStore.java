@@ -121,8 +121,20 @@ final class SpanStore {
         sortedThreadKeys = null;
     }
 
+    /** Makes room for {@code room} spans in all, so that appending up to there copies nothing more. */
+    void reserve(int room) {
+        if (start.length < room) {
+            resize(room);
+        }
+        overlap.reserve(room);
+        threadKeys.reserve(room);
+    }
+
     private void grow() {
-        int capacity = start.length * 2;
+        resize(start.length * 2);
+    }
+
+    private void resize(int capacity) {
         start = Arrays.copyOf(start, capacity);
         end = Arrays.copyOf(end, capacity);
         threadId = Arrays.copyOf(threadId, capacity);

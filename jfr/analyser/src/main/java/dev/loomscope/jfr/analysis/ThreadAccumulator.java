@@ -163,11 +163,12 @@ final class ThreadAccumulator {
     void every(JfrEvent event) {
         firstNanos = Math.min(firstNanos, event.startNanos());
         lastNanos = Math.max(lastNanos, event.endNanos());
-        // The type name is the same while the layout is: checked once per run of one type, not per event.
+        // The type name is the same while the layout is: checked once per run of one type, not per event, and
+        // not at all once known (the recorder's types interleave, so runs of one type are one event long).
         Object layout = event.layout();
-        if (layout != lastLayout) {
+        if (!loomscopeEvents && layout != lastLayout) {
             lastLayout = layout;
-            loomscopeEvents |= event.typeName().startsWith("loomscope.");
+            loomscopeEvents = event.typeName().startsWith("loomscope.");
         }
     }
 

@@ -44,6 +44,16 @@ final class Bytes {
 
     /** An unsigned LEB128 integer of up to 9 bytes, the last byte holding a full 8 bits. */
     long varlong() {
+        // Small enough for C1 to inline: ids, flags and sizes mostly take one byte.
+        int at = position;
+        if (at < limit && buffer[at] >= 0) {
+            position = at + 1;
+            return buffer[at];
+        }
+        return longerVarlong();
+    }
+
+    private long longerVarlong() {
         int at = position;
         if (limit - at >= 9) {
             // Room for the longest: no end check per byte, the position written once (the reader's hottest code).
@@ -138,6 +148,15 @@ final class Bytes {
                                                 + " bytes are left");
         }
         position += count;
+    }
+
+    /** A hash of the next {@code length} bytes, as {@link java.util.Arrays#hashCode(byte[])} over them. */
+    int regionHash(int length) {
+        int hash = 1;
+        for (int i = position, end = position + length; i < end; i++) {
+            hash = 31 * hash + buffer[i];
+        }
+        return hash;
     }
 
     /** Whether the next {@code length} bytes equal {@code other}'s first {@code length}. */

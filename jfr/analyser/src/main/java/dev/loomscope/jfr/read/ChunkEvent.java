@@ -7,14 +7,18 @@ final class ChunkEvent implements JfrEvent {
 
     private final long[] longs;
     private final Object[] objects;
+    // Where each inline string ends: found when skipping it, so that reading it later need not count its bytes again.
+    private final int[] stringEnds;
     private Chunk chunk;
     private EventLayout layout;
-    private long startTicks;
-    private long endTicks;
+    // Converted once per event: handlers and the every-event handler ask for both times several times.
+    private long startNanos;
+    private long endNanos;
 
     ChunkEvent(int capacity) {
         this.longs = new long[capacity];
         this.objects = new Object[capacity];
+        this.stringEnds = new int[capacity];
     }
 
     void read(Chunk chunk, EventLayout layout, Bytes bytes) {
@@ -33,19 +37,24 @@ final class ChunkEvent implements JfrEvent {
                     // Decoded only when asked for: most string fields of most events are never read.
                     longs[i] = bytes.position();
                     Strings.skip(bytes);
+                    stringEnds[i] = bytes.position();
                 }
                 default -> objects[i] = chunk.pools().values().field(bytes, fields.get(i), 0);
             }
         }
-        startTicks = longs[0];
-        endTicks = layout.hasDuration ? startTicks + longs[1] : startTicks;
+        times(chunk, longs[0], layout.hasDuration ? longs[1] : 0);
     }
 
     void readTimes(Chunk chunk, EventLayout layout, Bytes bytes) {
         this.chunk = chunk;
         this.layout = layout;
-        startTicks = bytes.varlong();
-        endTicks = layout.hasDuration ? startTicks + bytes.varlong() : startTicks;
+        long startTicks = bytes.varlong();
+        times(chunk, startTicks, layout.hasDuration ? bytes.varlong() : 0);
+    }
+
+    private void times(Chunk chunk, long startTicks, long durationTicks) {
+        startNanos = chunk.nanos(startTicks);
+        endNanos = durationTicks == 0 ? startNanos : chunk.nanos(startTicks + durationTicks);
     }
 
     @Override
@@ -60,12 +69,12 @@ final class ChunkEvent implements JfrEvent {
 
     @Override
     public long startNanos() {
-        return chunk.nanos(startTicks);
+        return startNanos;
     }
 
     @Override
     public long endNanos() {
-        return chunk.nanos(endTicks);
+        return endNanos;
     }
 
     @Override
@@ -97,7 +106,7 @@ final class ChunkEvent implements JfrEvent {
             return null;
         }
         return switch (layout.kinds[field]) {
-            case EventLayout.STRING -> layout.string(chunk.cursor(longs[field]), field, chunk.pools());
+            case EventLayout.STRING -> layout.string(chunk.cursor(longs[field]), stringEnds[field], field, chunk.pools());
             case EventLayout.STRING_REFERENCE -> chunk.pools().string(longs[field]);
             case EventLayout.REFERENCE ->
                     chunk.pools().simpleText(layout.type.fields().get(field).typeId(), longs[field]);

@@ -20,7 +20,8 @@ final class EventLayout {
     static final int STRING_REFERENCE = 9;
     static final int REFERENCE = 10;
     static final int OTHER = 11;
-    private static final int POOLED_SLOTS = 16;
+    private static final int POOLED_SLOT_BITS = 4;
+    private static final int POOLED_SLOTS = 1 << POOLED_SLOT_BITS;
 
     final JfrType type;
     final Consumer<JfrEvent> handler;
@@ -28,10 +29,9 @@ final class EventLayout {
     final int[] kinds;
     final ChunkEvent event;
     private final Map<String, Integer> indexes = new HashMap<>();
-    // The last inline string of each field and its bytes: most events repeat the previous one, as the JDK notes.
-    private final byte[][] lastBytes;
-    private final String[] lastStrings;
-    private final byte[] lastEncodings;
+    // Inline strings of each field by their bytes: most events repeat a recent one (a path, one of the carriers'
+    // names taking turns, one of the open connections), so the String is made once and its bytes hashed after.
+    private final InlineStrings[] inlineStrings;
     // Pooled strings by key, a few per field: a field like a carrier name takes turns among a handful of values.
     private final long[][] pooledKeys;
     private final String[][] pooledStrings;
@@ -48,9 +48,7 @@ final class EventLayout {
             kinds[i] = kind(field, fieldType);
             indexes.put(field.name(), i);
         }
-        this.lastBytes = new byte[kinds.length][];
-        this.lastStrings = new String[kinds.length];
-        this.lastEncodings = new byte[kinds.length];
+        this.inlineStrings = new InlineStrings[kinds.length];
         this.event = new ChunkEvent(kinds.length);
         this.pooledKeys = new long[kinds.length][];
         this.pooledStrings = new String[kinds.length][];
@@ -82,28 +80,16 @@ final class EventLayout {
         return index == null ? -1 : index;
     }
 
-    /** An inline string, reusing the field's previous String when the bytes are the same. */
-    String string(Bytes bytes, int field, ConstantPools pools) {
+    /** An inline string that ends at {@code end}, reusing the String made for the same bytes of this field before. */
+    String string(Bytes bytes, int end, int field, ConstantPools pools) {
         byte encoding = bytes.next();
         if (encoding == 3 || encoding == 4 || encoding == 5) {
-            int length = bytes.length();
-            // Char arrays (the JDK writes short strings so) are a compressed integer per char: their byte length.
-            int byteLength = encoding == 4 ? bytes.compressedLength(length) : length;
-            if (lastEncodings[field] == encoding && bytes.regionEquals(byteLength, lastBytes[field])) {
-                bytes.skip(byteLength);
-                return lastStrings[field];
+            InlineStrings strings = inlineStrings[field];
+            if (strings == null) {
+                strings = new InlineStrings();
+                inlineStrings[field] = strings;
             }
-            int start = bytes.position();
-            String text = switch (encoding) {
-                case 3 -> bytes.utf8(length);
-                case 4 -> bytes.chars(length);
-                default -> bytes.latin1(length);
-            };
-            bytes.position(start);
-            lastBytes[field] = bytes.copy(byteLength);
-            lastStrings[field] = text;
-            lastEncodings[field] = encoding;
-            return text;
+            return strings.read(bytes, encoding, end);
         }
         return switch (encoding) {
             case 0 -> null;
@@ -118,7 +104,8 @@ final class EventLayout {
             pooledKeys[field] = new long[POOLED_SLOTS];
             pooledStrings[field] = new String[POOLED_SLOTS];
         }
-        int slot = (int) (key & (POOLED_SLOTS - 1));
+        // Keys mixed before the slot is taken: the JDK's string ids need not differ in their low bits.
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - POOLED_SLOT_BITS));
         String cached = pooledStrings[field][slot];
         if (cached != null && pooledKeys[field][slot] == key) {
             return cached;

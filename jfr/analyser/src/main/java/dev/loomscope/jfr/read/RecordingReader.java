@@ -34,11 +34,14 @@ import com.carrotsearch.hppc.procedures.LongLongProcedure;
  */
 public final class RecordingReader implements EventHandlers {
 
+    private static final int LAYOUTS_BY_ID = 4096;
+
     private final Map<String, Consumer<JfrEvent>> handlers = new HashMap<>();
     private Consumer<JfrEvent> every = event -> { };
     // One buffer for every chunk: a new 12 MB array per chunk made the garbage collector work hard.
     private byte[] buffer = new byte[0];
     private final LongLongHashMap undeclared = new LongLongHashMap();
+    private long chunkBytes;
 
     @Override
     public RecordingReader onEvent(String typeName, Consumer<JfrEvent> handler) {
@@ -50,6 +53,11 @@ public final class RecordingReader implements EventHandlers {
     public RecordingReader onEveryEvent(Consumer<JfrEvent> handler) {
         every = handler;
         return this;
+    }
+
+    /** The size of the chunk this reader is set up for, while {@link #readChunks}' set-up runs; else 0. */
+    public long chunkBytes() {
+        return chunkBytes;
     }
 
     /**
@@ -134,6 +142,7 @@ public final class RecordingReader implements EventHandlers {
                     ChunkPlace place = next.next();
                     reading.add(pool.submit(() -> {
                         RecordingReader reader = readers.get();
+                        reader.chunkBytes = place.size();
                         reader.handlers.clear();
                         reader.every = event -> { };
                         P part = setUp.apply(reader);
@@ -195,6 +204,8 @@ public final class RecordingReader implements EventHandlers {
 
     private void readEvents(Chunk chunk, Bytes bytes) {
         LongObjectHashMap<EventLayout> layouts = new LongObjectHashMap<>();
+        // Type ids are small numbers in the JDK's recordings: an array finds a layout without hashing.
+        EventLayout[] byId = new EventLayout[LAYOUTS_BY_ID];
         bytes.position(Chunk.HEADER_SIZE);
         while (bytes.position() < bytes.limit()) {
             int start = bytes.position();
@@ -205,7 +216,7 @@ public final class RecordingReader implements EventHandlers {
             }
             long typeId = bytes.varlong();
             if (typeId > 1) { // 0 is metadata, 1 a checkpoint: both were read before the events
-                EventLayout layout = layouts.get(typeId);
+                EventLayout layout = typeId < LAYOUTS_BY_ID ? byId[(int) typeId] : layouts.get(typeId);
                 if (layout == null) {
                     if (!declared(chunk, typeId)) {
                         // The JDK's parser skips such events too; jfr summary lists them as missing metadata.
@@ -214,7 +225,11 @@ public final class RecordingReader implements EventHandlers {
                         continue;
                     }
                     layout = layout(chunk, typeId);
-                    layouts.put(typeId, layout);
+                    if (typeId < LAYOUTS_BY_ID) {
+                        byId[(int) typeId] = layout;
+                    } else {
+                        layouts.put(typeId, layout);
+                    }
                 }
                 ChunkEvent event = layout.event;
                 if (layout.handler != null) {

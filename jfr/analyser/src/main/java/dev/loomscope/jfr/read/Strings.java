@@ -32,12 +32,8 @@ final class Strings {
             case 0, 1 -> { }
             case 2 -> bytes.varlong();
             case 3, 5 -> bytes.skip(bytes.length());
-            case 4 -> {
-                int length = bytes.length();
-                for (int i = 0; i < length; i++) {
-                    bytes.varlong();
-                }
-            }
+            // A compressed integer per char: their bytes are counted, not decoded.
+            case 4 -> bytes.skip(bytes.compressedLength(bytes.length()));
             default -> throw new DamagedRecordingException("unknown string encoding " + encoding);
         }
     }
