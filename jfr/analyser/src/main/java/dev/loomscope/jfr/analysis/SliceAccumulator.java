@@ -47,8 +47,8 @@ final class SliceAccumulator {
     private void slice(JfrEvent event) {
         SliceFields f = sliceFields;
         f.update(event);
-        int carrier = carriers.index(event.getThread(f.eventThread));
-        int thread = threads.index(event.getThread(f.virtualThread));
+        int carrier = carriers.index(event, f.eventThread);
+        int thread = threads.index(event, f.virtualThread);
         if (carrier >= 0 && thread >= 0) {
             store.addSlice(event.startNanos(), event.endNanos(), carrier, thread,
                            kinds.index(SpanStore.text(event.getString(f.end))));
@@ -58,10 +58,10 @@ final class SliceAccumulator {
     private void wakeup(JfrEvent event) {
         SliceFields f = wakeupFields;
         f.update(event);
-        int thread = threads.index(event.getThread(f.virtualThread));
+        int thread = threads.index(event, f.virtualThread);
         if (thread >= 0) {
             store.addWakeup(event.startNanos(), thread, sources.index(SpanStore.text(event.getString(f.source))),
-                            wakers.index(event.getThread(f.eventThread)));
+                            wakers.index(event, f.eventThread));
         }
     }
 

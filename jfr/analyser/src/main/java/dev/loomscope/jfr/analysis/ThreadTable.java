@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.carrotsearch.hppc.LongIntHashMap;
 
+import dev.loomscope.jfr.read.JfrEvent;
 import dev.loomscope.jfr.read.JfrThread;
 
 /**
@@ -14,7 +15,13 @@ import dev.loomscope.jfr.read.JfrThread;
  */
 final class ThreadTable {
 
+    private static final int KEY_SLOT_BITS = 10;
+    private static final int UNKNOWN = Integer.MIN_VALUE;
+
     private final LongIntHashMap indexes = new LongIntHashMap();
+    // Recent pool keys and the indexes they gave, in slots by a hash of the key.
+    private final long[] keys = new long[1 << KEY_SLOT_BITS];
+    private final int[] keyIndexes = filled(1 << KEY_SLOT_BITS, UNKNOWN);
     private final List<String> names = new ArrayList<>();
     private long[] ids = new long[16];
     // The reader hands out the same JfrThread object while a pool entry repeats: checked before hashing.
@@ -35,6 +42,25 @@ final class ThreadTable {
         return index;
     }
 
+    /**
+     * The index of the thread in {@code event}'s {@code field}, added when new; -1 without one. Threads are found
+     * again by their pool key, without resolving the thread: slices name a few hundred threads millions of times.
+     */
+    int index(JfrEvent event, int field) {
+        long key = event.threadKey(field);
+        if (key < 0) {
+            return index(event.getThread(field));
+        }
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - KEY_SLOT_BITS));
+        if (keys[slot] == key && keyIndexes[slot] != UNKNOWN) {
+            return keyIndexes[slot];
+        }
+        int index = index(event.getThread(field));
+        keys[slot] = key;
+        keyIndexes[slot] = index;
+        return index;
+    }
+
     /** The index of the thread with that id, added with {@code name} when new. */
     int index(long javaThreadId, String name) {
         int known = indexes.getOrDefault(javaThreadId, -1);
@@ -49,6 +75,12 @@ final class ThreadTable {
         names.add(name == null ? "" : name);
         indexes.put(javaThreadId, index);
         return index;
+    }
+
+    private static int[] filled(int size, int value) {
+        int[] values = new int[size];
+        Arrays.fill(values, value);
+        return values;
     }
 
     /** The index of the thread with that id, or -1 when none. */

@@ -123,6 +123,12 @@ final class ChunkEvent implements JfrEvent {
     }
 
     @Override
+    public long threadKey(int field) {
+        // Pool keys of threads are the JVM's ids of them, the same in every chunk of one recording.
+        return field >= 0 && layout.kinds[field] == EventLayout.REFERENCE ? longs[field] : -1;
+    }
+
+    @Override
     public boolean threadNameStartsWith(int field, String prefix) {
         return field >= 0 && layout.kinds[field] == EventLayout.REFERENCE
                 && chunk.pools().threadNameStartsWith(layout.type.fields().get(field).typeId(), longs[field], prefix);

@@ -37,6 +37,14 @@ public interface JfrEvent {
     /** A thread field such as {@code eventThread}; null when absent or not recorded. */
     JfrThread getThread(int field);
 
+    /**
+     * A key that names the same thread as long as the thread field holds the same key in this recording (the
+     * chunk's constant-pool key), or -1 when the reader has none: a handler may then skip {@link #getThread}.
+     */
+    default long threadKey(int field) {
+        return -1;
+    }
+
     /** Whether a thread field names a thread whose Java name starts with {@code prefix}; cheaper than getThread. */
     boolean threadNameStartsWith(int field, String prefix);
 

@@ -34,7 +34,7 @@ import com.carrotsearch.hppc.procedures.LongLongProcedure;
  */
 public final class RecordingReader implements EventHandlers {
 
-    private static final int LAYOUTS_BY_ID = 4096;
+    private static final int LAYOUTS_BY_ID = 1 << 14;
 
     private final Map<String, Consumer<JfrEvent>> handlers = new HashMap<>();
     private Consumer<JfrEvent> every = event -> { };
@@ -204,7 +204,8 @@ public final class RecordingReader implements EventHandlers {
 
     private void readEvents(Chunk chunk, Bytes bytes) {
         LongObjectHashMap<EventLayout> layouts = new LongObjectHashMap<>();
-        // Type ids are small numbers in the JDK's recordings: an array finds a layout without hashing.
+        // Type ids are small numbers in the JDK's recordings (a few thousand with an application's own types): an
+        // array finds a layout without hashing.
         EventLayout[] byId = new EventLayout[LAYOUTS_BY_ID];
         bytes.position(Chunk.HEADER_SIZE);
         while (bytes.position() < bytes.limit()) {
