@@ -66,7 +66,7 @@ public final class RecordingAnalyzer {
 
     /** Analyses {@code files}, keeping at most {@code timelineCap} spans of each kind per file for timelines. */
     public static Analysis analyze(List<Path> files, int timelineCap) throws RecordingException {
-        return analyze(files, timelineCap, java.time.Duration.ZERO, READER);
+        return analyze(files, timelineCap, java.time.Duration.ZERO, READER, AnalysisSteps.NONE);
     }
 
     /**
@@ -75,16 +75,22 @@ public final class RecordingAnalyzer {
      */
     public static Analysis analyze(List<Path> files, int timelineCap, java.time.Duration timelineFrom)
             throws RecordingException {
-        return analyze(files, timelineCap, timelineFrom, READER);
+        return analyze(files, timelineCap, timelineFrom, AnalysisSteps.NONE);
+    }
+
+    /** As {@link #analyze(List, int, java.time.Duration)}, telling {@code steps} when each file's steps start. */
+    public static Analysis analyze(List<Path> files, int timelineCap, java.time.Duration timelineFrom,
+                                   AnalysisSteps steps) throws RecordingException {
+        return analyze(files, timelineCap, timelineFrom, READER, steps);
     }
 
     /** As {@link #analyze(List, int)}, through the given reader. */
     static Analysis analyze(List<Path> files, int timelineCap, Reader reader) throws RecordingException {
-        return analyze(files, timelineCap, java.time.Duration.ZERO, reader);
+        return analyze(files, timelineCap, java.time.Duration.ZERO, reader, AnalysisSteps.NONE);
     }
 
-    private static Analysis analyze(List<Path> files, int timelineCap, java.time.Duration timelineFrom, Reader reader)
-            throws RecordingException {
+    private static Analysis analyze(List<Path> files, int timelineCap, java.time.Duration timelineFrom, Reader reader,
+                                    AnalysisSteps steps) throws RecordingException {
         checkLookLikeRecordings(files);
         List<Report> reports = new ArrayList<>();
         List<Timeline> timelines = new ArrayList<>();
@@ -92,7 +98,9 @@ public final class RecordingAnalyzer {
         // With several files a second accumulator sees every event, so peaks over consecutive files stay exact.
         EventAccumulator all = files.size() > 1 ? new EventAccumulator() : null;
         for (Path file : files) {
+            steps.reading(file);
             EventAccumulator one = read(file, all, EventAccumulator::register, reader);
+            steps.analysing(file);
             reports.add(one.report(List.of(file.toString())));
             // Without a cap there is no timeline to draw: its overview (peaks, latency buckets) is skipped too.
             if (timelineCap > 0) {

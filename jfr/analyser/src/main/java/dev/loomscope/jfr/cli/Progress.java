@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import dev.loomscope.jfr.analysis.AnalysisSteps;
+
 /**
  * One line on stderr per step of long work ("reading 217 MB...", "rendering html..."), shown only when stderr is a
  * terminal or the recordings are big: scripts that read stderr of small files see nothing new, and stdout (JSON,
@@ -43,6 +45,21 @@ final class Progress {
             err.printf(Locale.ROOT, "%s%s (%.1f s)%n", prefix, what, (System.nanoTime() - startNanos) / 1e9);
             err.flush();
         }
+    }
+
+    /** Steps that say "reading x.jfr (216 MB)..." and "analysing x.jfr..." for each recording. */
+    AnalysisSteps analysisSteps() {
+        return new AnalysisSteps() {
+            @Override
+            public void reading(Path file) {
+                step("reading " + file.getFileName() + " (" + size(List.of(file)) + ")...");
+            }
+
+            @Override
+            public void analysing(Path file) {
+                step("analysing " + file.getFileName() + "...");
+            }
+        };
     }
 
     /** The recordings' size in MB, as said in the first step. */

@@ -88,11 +88,11 @@ final class ReportCommand implements Callable<Integer> {
             return Tools.BAD_DATA;
         }
         Progress progress = Progress.of(err, spec.qualifiedName(), files);
-        progress.step("reading and analysing " + Progress.size(files) + "...");
         Analysis analysis;
         try {
             // Only the HTML page draws timelines; choosing their earliest spans is work the other formats skip.
-            analysis = RecordingAnalyzer.analyze(files, format == Format.html ? Timeline.DEFAULT_CAP : 0, timelineFrom);
+            analysis = RecordingAnalyzer.analyze(files, format == Format.html ? Timeline.DEFAULT_CAP : 0, timelineFrom,
+                                                 progress.analysisSteps());
         } catch (RecordingException e) {
             err.println(spec.qualifiedName() + ": " + e.getMessage());
             return Tools.BAD_DATA;

@@ -28,9 +28,12 @@ class ProgressTest {
         Cli.Result result = Cli.run("report", "--format", "json", Fixtures.HOP_AND_FANOUT.toString());
         assertThat(result.code()).isZero();
         assertThat(new ObjectMapper().readTree(result.out()).has("combined")).isTrue();
-        assertThat(result.err().lines()).hasSize(2);
-        assertThat(result.err().lines().toList().get(0)).matches("loomscope-jfr report: reading and analysing \\d+ MB\\.\\.\\. \\(0\\.0 s\\)");
-        assertThat(result.err().lines().toList().get(1)).startsWith("loomscope-jfr report: rendering json... (");
+        assertThat(result.err().lines()).hasSize(3);
+        assertThat(result.err().lines().toList().get(0))
+                .matches("loomscope-jfr report: reading hop-and-fanout\\.jfr \\(\\d+ MB\\)\\.\\.\\. \\(0\\.0 s\\)");
+        assertThat(result.err().lines().toList().get(1))
+                .matches("loomscope-jfr report: analysing hop-and-fanout\\.jfr\\.\\.\\. \\(\\d+\\.\\d s\\)");
+        assertThat(result.err().lines().toList().get(2)).startsWith("loomscope-jfr report: rendering json... (");
     }
 
     @Test
@@ -40,7 +43,7 @@ class ProgressTest {
         Cli.Result result = Cli.run("report", "--format", "html", "--no-jmc-rules", "--timeline-from", "100ms",
                                     "-o", page.toString(), Fixtures.HOP_AND_FANOUT.toString());
         assertThat(result.code()).isZero();
-        assertThat(result.err().lines().toList().get(2)).startsWith("loomscope-jfr report: wrote " + page + " (");
+        assertThat(result.err().lines().toList().get(3)).startsWith("loomscope-jfr report: wrote " + page + " (");
         assertThat(Files.exists(page)).isTrue();
     }
 
