@@ -10,6 +10,11 @@ final class Chunk {
     private final ConstantPools pools;
     private final Clock clock;
     private final Bytes cursor;
+    private final long startNanos;
+    private final long startTicks;
+    private final double divisor;
+    private final boolean oneTickPerNano;
+    private static final long EXACT_IN_DOUBLE = 1L << 53;
 
     /**
      * How a file's ticks become epoch nanoseconds: the first chunk's clock base, which the JDK's parser uses for
@@ -39,6 +44,10 @@ final class Chunk {
     Chunk(Bytes bytes, Clock clock) {
         this.cursor = bytes.at(0);
         this.clock = clock;
+        this.startNanos = clock.startNanos();
+        this.startTicks = clock.startTicks();
+        this.divisor = clock.divisor();
+        this.oneTickPerNano = clock.divisor() == 1.0;
         bytes.position(24);
         long metadataOffset = bytes.rawLong();
         bytes.position(16);
@@ -66,6 +75,12 @@ final class Chunk {
     }
 
     long nanos(long ticks) {
-        return clock.startNanos() + (long) ((ticks - clock.startTicks()) / clock.divisor());
+        long delta = ticks - startTicks;
+        // At one tick a nanosecond (the JDK's clock on Linux) the division gives the delta back exactly while the
+        // delta fits a double's 53 bits: skipped then, it was a tenth of the reading.
+        if (oneTickPerNano && delta < EXACT_IN_DOUBLE && delta > -EXACT_IN_DOUBLE) {
+            return startNanos + delta;
+        }
+        return startNanos + (long) (delta / divisor);
     }
 }

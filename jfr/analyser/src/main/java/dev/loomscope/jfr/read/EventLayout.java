@@ -20,7 +20,7 @@ final class EventLayout {
     static final int STRING_REFERENCE = 9;
     static final int REFERENCE = 10;
     static final int OTHER = 11;
-    private static final int POOLED_SLOT_BITS = 4;
+    private static final int POOLED_SLOT_BITS = 6;
     private static final int POOLED_SLOTS = 1 << POOLED_SLOT_BITS;
 
     final JfrType type;
