@@ -2,7 +2,8 @@
 # Times `loomscope-jfr report` (text, default options, as the README runs it) against one plain pass of the JDK's
 # RecordingFile over the same recording (readEvent() until the end, nothing else): issue #12's bar. Rounds take the
 # tools in turn, so that a change in the machine's load falls on all of them alike; prints wall and user+sys CPU of
-# every run with medians and ranges, and the load average before and after.
+# every run with medians and ranges, and the load average before and after; for each build, how long its reading
+# and its analysis took, from report's progress lines (builds from 7c29bc1 on print them).
 # Usage (from the repository root):
 #   .ci/jdk mvn -B -q -o -pl jfr/analyser -am package -DskipTests && RECORDING=big.jfr jfr/analyser/bench/report-vs-pass.sh
 #   BASELINE=/tmp/old/loomscope-jfr.jar RECORDING=big.jfr ROUNDS=5 jfr/analyser/bench/report-vs-pass.sh
@@ -40,7 +41,7 @@ public class Pass {
 JAVA
 "$jdk/bin/javac" -d "$work" "$work/Pass.java"
 
-declare -A wall_runs cpu_runs
+declare -A wall_runs cpu_runs read_runs analyse_runs
 names=()
 run() { # run NAME CMD...: one timed run, wall seconds and user+sys seconds appended to NAME's lists
   local name=$1 start
@@ -50,6 +51,11 @@ run() { # run NAME CMD...: one timed run, wall seconds and user+sys seconds appe
   /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
   wall_runs[$name]+="$(awk -v s="$start" -v e="$(date +%s%N)" 'BEGIN {printf "%.2f", (e - s) / 1e9}') "
   cpu_runs[$name]+="$(tail -1 "$work/cpu" | awk '{printf "%.2f", $1 + $2}') "
+  # report's progress lines (files of 50 MB or more) give the time its reading and its analysis took.
+  if grep -q ': analysing ' "$work/err"; then
+    read_runs[$name]+="$(sed -n 's/.*: analysing .*(\([0-9.]*\) s)$/\1/p' "$work/err" | head -1) "
+    analyse_runs[$name]+="$(awk '/: analysing /{a=$(NF-1)} /: rendering /{r=$(NF-1)} END {gsub(/[(]/, "", a); gsub(/[(]/, "", r); printf "%.1f", r - a}' "$work/err") "
+  fi
 }
 stats() { printf '%s\n' $1 | sort -g | awk '{a[NR]=$1} END {printf "**%s** (%s-%s)", a[int((NR+1)/2)], a[1], a[NR]}'; }
 
@@ -76,4 +82,11 @@ for name in "${names[@]}"; do
     c1) label="\`report\`, \`$jar\`, \`-XX:TieredStopAtLevel=1\`" ;;
   esac
   echo "| $label | ${wall_runs[$name]}| $(stats "${wall_runs[$name]}") | ${cpu_runs[$name]}| $(stats "${cpu_runs[$name]}") |"
+done
+echo
+echo "| run | reading (s, from the progress lines) | median | analysing (s) | median |"
+echo "|---|---|---|---|---|"
+for name in "${names[@]}"; do
+  [ -n "${read_runs[$name]:-}" ] || continue
+  echo "| $name | ${read_runs[$name]}| $(stats "${read_runs[$name]}") | ${analyse_runs[$name]}| $(stats "${analyse_runs[$name]}") |"
 done
