@@ -23,22 +23,23 @@ final class EventAccumulator {
 
     /** An accumulator of one or more whole files. */
     EventAccumulator() {
-        this(false, 256);
+        this(false, 256, 64);
     }
 
-    private EventAccumulator(boolean chunkPart, int spans) {
+    private EventAccumulator(boolean chunkPart, int spans, int slices) {
         this.spans = new SpanAccumulator(chunkPart, spans);
         this.slices = new SliceAccumulator(chunkPart);
+        this.slices.reserve(slices);
     }
 
     /**
      * An accumulator of one chunk's events, to be {@link #merge merged} into a file's in chunk order. Its name
      * dictionaries are unlimited: the limits apply when merged, where they give what one pass over the file would.
-     * It has room for {@code spans} requests and as many calls: growing from small arrays a chunk at a time cost
-     * copies and fresh memory.
+     * It has room for {@code spans} requests and as many calls, and for {@code slices} slices and as many wake-ups:
+     * growing from small arrays a chunk at a time cost copies and fresh memory.
      */
-    static EventAccumulator forChunk(int spans) {
-        return new EventAccumulator(true, spans);
+    static EventAccumulator forChunk(int spans, int slices) {
+        return new EventAccumulator(true, spans, slices);
     }
 
     /**
@@ -62,6 +63,11 @@ final class EventAccumulator {
     /** The larger of its request and call counts. */
     int spanCount() {
         return spans.spanCount();
+    }
+
+    /** The larger of its slice and wake-up counts. */
+    int sliceCount() {
+        return slices.largestCount();
     }
 
     /** Called on a chunk's part once its chunk is read, on the thread that read it. */

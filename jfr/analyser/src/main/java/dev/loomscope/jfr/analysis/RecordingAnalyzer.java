@@ -178,15 +178,18 @@ public final class RecordingAnalyzer {
         // Chunks are read apart on every core and merged in file order: a report equals that of one pass.
         // Chunks of one file are alike in size: a part starts with room for a little more than the largest yet.
         AtomicInteger largestPart = new AtomicInteger(256);
+        AtomicInteger largestSlices = new AtomicInteger(64);
         long fileBytes = bytes(files);
         AtomicLong mergedBytes = new AtomicLong();
         ReadNotes notes = RecordingReader.readChunks(files, READER_THREADS, reader -> {
-            EventAccumulator part = EventAccumulator.forChunk(largestPart.get() + largestPart.get() / 8);
+            EventAccumulator part = EventAccumulator.forChunk(largestPart.get() + largestPart.get() / 8,
+                                                              largestSlices.get() + largestSlices.get() / 8);
             part.chunkBytes(reader.chunkBytes());
             register.accept(part, reader);
             return part;
         }, EventAccumulator::chunkRead, part -> {
             largestPart.accumulateAndGet(part.spanCount(), Math::max);
+            largestSlices.accumulateAndGet(part.sliceCount(), Math::max);
             if (mergedBytes.getAndAdd(part.chunkBytes()) == 0 && part.chunkBytes() > 0) {
                 // The whole file is made by copying its parts in: sized from the first, the arrays are not copied
                 // again each time they would double.
@@ -208,7 +211,7 @@ public final class RecordingAnalyzer {
     private static void readWithJdk(List<Path> files, EventAccumulator one, EventAccumulator all,
                                     BiConsumer<EventAccumulator, EventHandlers> register, String why,
                                     RecordingException refusal) throws RecordingException {
-        EventAccumulator part = EventAccumulator.forChunk(256);
+        EventAccumulator part = EventAccumulator.forChunk(256, 64);
         JdkRecordingReader reader = new JdkRecordingReader();
         register.accept(part, reader);
         for (Path file : files) {

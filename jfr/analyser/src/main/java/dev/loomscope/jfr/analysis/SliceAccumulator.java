@@ -126,6 +126,16 @@ final class SliceAccumulator {
         return recorder;
     }
 
+    /** Makes room for {@code room} slices and as many wake-ups. */
+    void reserve(int room) {
+        store.reserve(room, room);
+    }
+
+    /** The larger of its slice and wake-up counts. */
+    int largestCount() {
+        return Math.max(store.slices(), store.wakeups());
+    }
+
     /** Makes room in the current file for as many slices and wake-ups as {@code chunk} holds, times {@code scale}. */
     void reserveLike(SliceAccumulator chunk, double scale) {
         (part || file == null ? this : file).store.reserve(
