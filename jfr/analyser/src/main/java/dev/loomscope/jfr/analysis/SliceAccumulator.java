@@ -17,12 +17,12 @@ import dev.loomscope.jfr.read.JfrEvent;
  */
 final class SliceAccumulator {
 
-    private ThreadTable carriers = new ThreadTable();
-    private ThreadTable threads = new ThreadTable();
-    private ThreadTable wakers = new ThreadTable();
-    private Names kinds = new Names(100);
-    private Names sources = new Names(100);
-    private SliceStore store = new SliceStore();
+    private final ThreadTable carriers = new ThreadTable();
+    private final ThreadTable threads = new ThreadTable();
+    private final ThreadTable wakers = new ThreadTable();
+    private final Names kinds = new Names(100);
+    private final Names sources = new Names(100);
+    private final SliceStore store = new SliceStore();
     private final SliceFields sliceFields = new SliceFields();
     private final SliceFields wakeupFields = new SliceFields();
     private final boolean part;
@@ -87,29 +87,9 @@ final class SliceAccumulator {
     /** Called after the events of each file: {@code tag} goes into the top bits of its thread ids. */
     void endFile(long tag) {
         if (!part && file != null) {
-            if (tag == 0 && isEmpty()) {
-                // The first file of the first JVM: its part becomes the whole as it is, not copied a second time.
-                adopt(file);
-            } else {
-                append(file, tag);
-            }
+            append(file, tag);
             file = null;
         }
-    }
-
-    private boolean isEmpty() {
-        return store.slices() == 0 && store.wakeups() == 0 && carriers.size() == 0 && threads.size() == 0
-                && wakers.size() == 0 && kinds.size() == 0 && sources.size() == 0 && recorder == null;
-    }
-
-    private void adopt(SliceAccumulator other) {
-        carriers = other.carriers;
-        threads = other.threads;
-        wakers = other.wakers;
-        kinds = other.kinds;
-        sources = other.sources;
-        store = other.store;
-        recorder = other.recorder;
     }
 
     private void append(SliceAccumulator other, long tag) {
