@@ -119,7 +119,8 @@ final class EventAccumulator {
     }
 
     Report report(List<String> sources) {
-        Report.Carriers carrierSection = spans.carriers(threads.parallelism());
+        CarrierUse carrierUse = spans.carrierUse();
+        Report.Carriers carrierSection = carrierUse.carriers(threads.parallelism());
         // The request section sorts millions of spans; the rest only reads them, so both run at once.
         CompletableFuture<Report.Requests> requestSection =
                 threads.recorded(ServerRequestEvent.NAME, spans.requestCount())
@@ -128,7 +129,7 @@ final class EventAccumulator {
         Report.ClientCalls callSection = threads.recorded(ClientCallEvent.NAME, spans.callCount()) ? spans.clientCalls() : null;
         Report.Pinning pinning = pinning();
         Report.SubmitFailures failures = threads.submitFailures();
-        Verdict.Usage usage = spans.usage();
+        Verdict.Usage usage = carrierUse.usage();
         Report.RecordingFacts facts = threads.facts();
         Slices sliceSection = slices.slices(facts.start() == null ? Long.MAX_VALUE : nanos(facts.start()),
                 facts.end() == null ? Long.MIN_VALUE : nanos(facts.end()), spans.pinSpans(),
