@@ -16,37 +16,27 @@ final class RequestSlices {
     private final ThreadTable carriers;
     private final ThreadTable threads;
     private final ThreadSlices slices;
-    private final int[] seenIn;
-    private int stamps;
+    private final int carrierCount;
 
     RequestSlices(ThreadTable carriers, ThreadTable threads, ThreadSlices slices) {
         this.carriers = carriers;
         this.threads = threads;
         this.slices = slices;
-        this.seenIn = new int[carriers.size()];
+        this.carrierCount = carriers.size();
     }
 
     Slices.Requests join(RequestSpans requests, Names paths) {
         SpanStore spans = requests.spans();
-        // Small counts (hops, carriers) are counted per value and recorded once per value.
-        ValueCounts hops = new ValueCounts();
-        ValueCounts carrierCounts = new ValueCounts();
-        LatencyRecorder mounted = new LatencyRecorder();
-        LatencyRecorder waiting = new LatencyRecorder();
-        long[] figures = new long[3];
-        // A thread at a time, so that its slices stay in the cache while its requests are joined.
         SpanThreads byThread = spans.byThread();
-        for (int g = 0; g < byThread.groups(); g++) {
-            int t = threads.find(byThread.ids[g]);
-            int near = t < 0 ? -1 : slices.firsts[t];
-            for (int k = byThread.firsts[g]; k < byThread.firsts[g + 1]; k++) {
-                near = figures(byThread.start[k], byThread.end[k], t, near, figures, null);
-                hops.add(figures[0]);
-                carrierCounts.add(figures[1]);
-                mounted.record(figures[2]);
-                waiting.record(byThread.end[k] - byThread.start[k] - figures[2]);
-            }
+        // Two halves of the threads, one on a thread of its own: this part is the report's last to finish.
+        int half = 0;
+        while (half < byThread.groups() && byThread.firsts[half] < spans.size() / 2) {
+            half++;
         }
+        int middle = half;
+        Forked<Part> firstHalf = Forked.start(() -> walk(byThread, 0, middle));
+        Part part = walk(byThread, middle, byThread.groups()).add(firstHalf.join());
+        long[] figures = new long[3];
         int[] slowest = new int[0];
         for (int i = 0; i < spans.size(); i++) {
             slowest = keepSlowest(slowest, spans, i);
@@ -55,15 +45,52 @@ final class RequestSlices {
         for (int i : slowest) {
             List<String> used = new ArrayList<>();
             int t = threads.find(spans.threadId(i));
-            figures(spans.start(i), spans.end(i), t, t < 0 ? -1 : slices.firsts[t], figures, used);
+            figures(spans.start(i), spans.end(i), t, t < 0 ? -1 : slices.firsts[t], figures, used, part);
             long nanos = spans.end(i) - spans.start(i);
             examples.add(new Slices.RequestHops(requests.requestId(i), paths.name(requests.path(i)),
                     LatencyRecorder.millis(nanos), figures[0], List.copyOf(used), LatencyRecorder.millis(figures[2]),
                     LatencyRecorder.millis(nanos - figures[2])));
         }
-        return new Slices.Requests(spans.size(), spans.size() - hops.countOf(0), spread(hops.histogram()),
-                                   spread(carrierCounts.histogram()), mounted.toMillis(), waiting.toMillis(),
-                                   List.copyOf(examples));
+        return new Slices.Requests(spans.size(), spans.size() - part.hops.countOf(0), spread(part.hops.histogram()),
+                                   spread(part.carriers.histogram()), part.mounted.recorder().toMillis(),
+                                   part.waiting.recorder().toMillis(), List.copyOf(examples));
+    }
+
+    /** The figures of the requests of thread groups [from, to), a thread at a time: its slices stay in the cache. */
+    private Part walk(SpanThreads byThread, int from, int to) {
+        Part part = new Part();
+        long[] figures = new long[3];
+        for (int g = from; g < to; g++) {
+            int t = threads.find(byThread.ids[g]);
+            int near = t < 0 ? -1 : slices.firsts[t];
+            for (int k = byThread.firsts[g]; k < byThread.firsts[g + 1]; k++) {
+                near = figures(byThread.start[k], byThread.end[k], t, near, figures, null, part);
+                part.hops.add(figures[0]);
+                part.carriers.add(figures[1]);
+                part.mounted.record(figures[2]);
+                part.waiting.record(byThread.end[k] - byThread.start[k] - figures[2]);
+            }
+        }
+        return part;
+    }
+
+    /** What the requests of some threads add up to; small counts (hops, carriers) are counted per value. */
+    private final class Part {
+        final ValueCounts hops = new ValueCounts();
+        final ValueCounts carriers = new ValueCounts();
+        final DurationCounts mounted = new DurationCounts();
+        final DurationCounts waiting = new DurationCounts();
+        // Carriers seen in a request: marked with a fresh stamp per request, no list of boxed indexes per request.
+        final int[] seenIn = new int[carrierCount];
+        int stamps;
+
+        Part add(Part other) {
+            hops.add(other.hops);
+            carriers.add(other.carriers);
+            mounted.add(other.mounted);
+            waiting.add(other.waiting);
+            return this;
+        }
     }
 
     /**
@@ -71,15 +98,15 @@ final class RequestSlices {
      * it has no slices), into {@code figures}; the carriers' names go to {@code used} if given. Returns where its
      * slices begin in {@link ThreadSlices}: the next request of the thread begins its search there.
      */
-    private int figures(long start, long end, int t, int near, long[] figures, List<String> used) {
+    private int figures(long start, long end, int t, int near, long[] figures, List<String> used, Part part) {
         figures[0] = 0;
         figures[1] = 0;
         figures[2] = 0;
         if (t < 0) {
             return near;
         }
-        // Carriers seen in this request: marked with a fresh stamp per call, no list of boxed indexes per request.
-        int stamp = ++stamps;
+        int stamp = ++part.stamps;
+        int[] seenIn = part.seenIn;
         int first = slices.firstEndingAfter(t, start, near);
         for (int k = first; k < slices.firsts[t + 1]; k++) {
             if (slices.start[k] >= end) {

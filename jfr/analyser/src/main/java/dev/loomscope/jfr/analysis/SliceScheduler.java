@@ -21,7 +21,7 @@ final class SliceScheduler {
     private int[] wakeupOf;
     private long unmatchedWakeups;
     private long matched;
-    private LatencyRecorder[] delaysOverTime;
+    private DurationCounts[] delaysOverTime;
 
     /**
      * Over the slices of each thread ({@code slices}) and the wake-ups of each, {@code wakeups} by time in ranges
@@ -46,20 +46,20 @@ final class SliceScheduler {
     Slices.Scheduler scheduler(long busy) {
         wakeupOfEachSlice();
         // Each delay went into its bucket's histogram only: the overall one is their sum.
-        LatencyRecorder overall = new LatencyRecorder();
+        DurationCounts overall = new DurationCounts();
         List<Report.Latency> delays = new ArrayList<>(SliceAnalysis.BUCKETS);
-        for (LatencyRecorder bucket : delaysOverTime) {
+        for (DurationCounts bucket : delaysOverTime) {
             if (bucket != null) {
                 overall.add(bucket);
             }
-            delays.add(bucket == null ? null : bucket.toMillis());
+            delays.add(bucket == null ? null : bucket.recorder().toMillis());
         }
         long[] bySourceIndex = new long[sources.size()];
         for (int i = 0; i < store.wakeups(); i++) {
             bySourceIndex[store.wakeupSource(i)]++;
         }
         return new Slices.Scheduler(store.wakeups(), Names.mostFirst(sources.counts(bySourceIndex), 100),
-                                    matched == 0 ? null : overall.toMillis(), Collections.unmodifiableList(delays),
+                                    matched == 0 ? null : overall.recorder().toMillis(), Collections.unmodifiableList(delays),
                                     unmatchedWakeups, pollers(busy));
     }
 
@@ -72,7 +72,7 @@ final class SliceScheduler {
             TimeOrder wakeups = wakeupOrder.join();
             int[] of = new int[store.slices()];
             java.util.Arrays.fill(of, -1);
-            delaysOverTime = new LatencyRecorder[SliceAnalysis.BUCKETS];
+            delaysOverTime = new DurationCounts[SliceAnalysis.BUCKETS];
             long unmatched = 0;
             for (int t = 0; t < threads.size(); t++) {
                 unmatched += match(t, wakeups, of);
@@ -105,10 +105,10 @@ final class SliceScheduler {
         return wEnd - w;
     }
 
-    private LatencyRecorder delayAt(long start) {
+    private DurationCounts delayAt(long start) {
         int bucket = (int) Math.min(SliceAnalysis.BUCKETS - 1, Math.max(0, (start - from) / bucketNanos));
         if (delaysOverTime[bucket] == null) {
-            delaysOverTime[bucket] = new LatencyRecorder();
+            delaysOverTime[bucket] = new DurationCounts();
         }
         return delaysOverTime[bucket];
     }

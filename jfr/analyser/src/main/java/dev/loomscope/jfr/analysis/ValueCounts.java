@@ -28,6 +28,16 @@ final class ValueCounts {
         counts = Arrays.copyOf(counts, (int) Math.max(value + 1, Math.min(Integer.MAX_VALUE - 8, 2L * counts.length)));
     }
 
+    /** Adds every count of {@code other}. */
+    void add(ValueCounts other) {
+        if (counts.length < other.counts.length) {
+            counts = Arrays.copyOf(counts, other.counts.length);
+        }
+        for (int value = 0; value < other.counts.length; value++) {
+            counts[value] += other.counts[value];
+        }
+    }
+
     long countOf(int value) {
         return value < counts.length ? counts[value] : 0;
     }
