@@ -138,7 +138,7 @@ final class SliceStore {
      * order a buffer at a time, so the sort merges a few hundred long runs instead of sorting from scratch.
      */
     TimeOrder sliceTimes(int carriers) {
-        return TimeOrder.of(start, TimeOrder.grouped(carrier, slices, carriers, new int[carriers + 1]));
+        return TimeOrder.of(start, IndexSort.grouped(carrier, slices, carriers, new int[carriers + 1]));
     }
 
     /**
@@ -146,11 +146,11 @@ final class SliceStore {
      * {@code firsts[k]..firsts[k+1]} the range of carrier k.
      */
     int[] carrierOrder(TimeOrder byTime, int keys, int[] firsts) {
-        return TimeOrder.regrouped(byTime.index, carrier, keys, firsts);
+        return IndexSort.regrouped(byTime.index, carrier, keys, firsts);
     }
 
     /** Wake-ups grouped by thread (ranges {@code firsts}, keys + 1 zeros when given), each group by time. */
     TimeOrder wakeupTimes(int keys, int[] firsts) {
-        return TimeOrder.of(wakeupTime, TimeOrder.grouped(wakeupThread, wakeups, keys, firsts), firsts, keys);
+        return TimeOrder.of(wakeupTime, IndexSort.grouped(wakeupThread, wakeups, keys, firsts), firsts, keys);
     }
 }

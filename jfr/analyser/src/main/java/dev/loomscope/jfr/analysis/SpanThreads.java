@@ -54,7 +54,7 @@ final class SpanThreads {
         }
         int count = groups.size();
         int[] firsts = new int[count + 1];
-        int[] order = TimeOrder.grouped(groupOf, n, count, firsts);
+        int[] order = IndexSort.grouped(groupOf, n, count, firsts);
         return new SpanThreads(java.util.Arrays.copyOf(ids, count), firsts, order, spans);
     }
 

@@ -59,7 +59,7 @@ final class TimeOrder {
         return new TimeOrder(index, keys);
     }
 
-    /** The indexes 0..n-1 of {@code times} by time, equal times by index; see {@link #of}. */
+    /** The indexes 0..n-1 of {@code times}, given in {@code grouped}, by time, equal times by index; see {@link #of}. */
     static TimeOrder of(long[] times, int[] grouped) {
         return of(times, grouped, new int[] {0, grouped.length}, 1);
     }
@@ -77,39 +77,5 @@ final class TimeOrder {
             time[k] = times[index[k]];
         }
         return new TimeOrder(index, time);
-    }
-
-    /**
-     * The indexes 0..n-1 grouped by {@code keyOf[i]} (0..keys-1), each group in index order, with
-     * {@code firsts[g]..firsts[g+1]} the range of group g ({@code firsts} has keys + 1 zeros when given).
-     */
-    static int[] grouped(int[] keyOf, int n, int keys, int[] firsts) {
-        countInto(keyOf, n, keys, firsts);
-        int[] next = Arrays.copyOf(firsts, keys);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[next[keyOf[i]]++] = i;
-        }
-        return order;
-    }
-
-    /** {@code order} regrouped by {@code keyOf} of its indexes, each group in the order's order; see {@link #grouped}. */
-    static int[] regrouped(int[] order, int[] keyOf, int keys, int[] firsts) {
-        countInto(keyOf, order.length, keys, firsts);
-        int[] next = Arrays.copyOf(firsts, keys);
-        int[] regrouped = new int[order.length];
-        for (int i : order) {
-            regrouped[next[keyOf[i]]++] = i;
-        }
-        return regrouped;
-    }
-
-    private static void countInto(int[] keyOf, int n, int keys, int[] firsts) {
-        for (int i = 0; i < n; i++) {
-            firsts[keyOf[i] + 1]++;
-        }
-        for (int k = 0; k < keys; k++) {
-            firsts[k + 1] += firsts[k];
-        }
     }
 }
