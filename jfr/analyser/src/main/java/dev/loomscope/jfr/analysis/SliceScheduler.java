@@ -18,6 +18,8 @@ final class SliceScheduler {
     private final long bucketNanos;
     private final int[] wakeupFirsts;
     private final Forked<TimeOrder> wakeupOrder;
+    // Counted meanwhile on a thread of its own: the scheduler's part is among the report's last to finish.
+    private final Forked<long[]> bySource;
     private int[] wakeupOf;
     private long unmatchedWakeups;
     private long matched;
@@ -37,6 +39,15 @@ final class SliceScheduler {
         this.wakeupFirsts = wakeupFirsts;
         this.from = from;
         this.bucketNanos = bucketNanos;
+        this.bySource = Forked.start(() -> bySource(store, sources.size()));
+    }
+
+    private static long[] bySource(SliceStore store, int sources) {
+        long[] bySourceIndex = new long[sources];
+        for (int i = 0; i < store.wakeups(); i++) {
+            bySourceIndex[store.wakeupSource(i)]++;
+        }
+        return bySourceIndex;
     }
 
     /**
@@ -54,10 +65,7 @@ final class SliceScheduler {
             }
             delays.add(bucket == null ? null : bucket.recorder().toMillis());
         }
-        long[] bySourceIndex = new long[sources.size()];
-        for (int i = 0; i < store.wakeups(); i++) {
-            bySourceIndex[store.wakeupSource(i)]++;
-        }
+        long[] bySourceIndex = bySource.join();
         return new Slices.Scheduler(store.wakeups(), Names.mostFirst(sources.counts(bySourceIndex), 100),
                                     matched == 0 ? null : overall.recorder().toMillis(), Collections.unmodifiableList(delays),
                                     unmatchedWakeups, pollers(busy));
