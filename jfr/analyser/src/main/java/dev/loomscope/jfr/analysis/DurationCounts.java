@@ -42,15 +42,6 @@ final class DurationCounts {
         max = Math.max(max, other.max);
     }
 
-    boolean isEmpty() {
-        for (long count : counts) {
-            if (count > 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** A recorder holding every duration counted. */
     LatencyRecorder recorder() {
         LatencyRecorder recorder = new LatencyRecorder();

@@ -2,8 +2,6 @@ package dev.loomscope.jfr.analysis;
 
 import java.util.Arrays;
 
-import com.carrotsearch.hppc.LongIntHashMap;
-
 import dev.loomscope.jfr.read.JfrEvent;
 import dev.loomscope.jfr.read.JfrThread;
 
