@@ -1,92 +1,89 @@
 package dev.loomscope.jfr.analysis;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
-/** Which carriers the spans of one report ran on: the carrier section and the verdict's usage figures. */
+/**
+ * Which carriers the spans of one report ran on: the carrier section and the verdict's usage figures, both from one
+ * count per carrier index made when this is made (a map lookup per span would dominate on millions of spans).
+ */
 final class CarrierUse {
+
+    private static final int REQUEST_STARTS = 0;
+    private static final int CALL_STARTS = 2;
+    private static final int COLUMNS = 4;
 
     private final Names carriers;
     private final SpanStore requests;
     private final SpanStore calls;
-    private final SpanStore pins;
+    // Per carrier index: requests started, ended, calls started, resumed; used says any span named it, pins too.
+    private final long[] counts;
+    private final boolean[] used;
 
     CarrierUse(Names carriers, SpanStore requests, SpanStore calls, SpanStore pins) {
         this.carriers = carriers;
         this.requests = requests;
         this.calls = calls;
-        this.pins = pins;
+        this.counts = new long[carriers.size() * COLUMNS];
+        this.used = new boolean[carriers.size()];
+        count(requests, REQUEST_STARTS);
+        count(calls, CALL_STARTS);
+        for (int i = 0; i < pins.size(); i++) {
+            used[pins.startCarrier(i)] = true;
+        }
+    }
+
+    private void count(SpanStore spans, int column) {
+        long[] counts = this.counts;
+        for (int i = 0; i < spans.size(); i++) {
+            counts[spans.startCarrier(i) * COLUMNS + column]++;
+            counts[spans.endCarrier(i) * COLUMNS + column + 1]++;
+        }
+        for (int index = 0; index < used.length; index++) {
+            used[index] |= counts[index * COLUMNS + column] + counts[index * COLUMNS + column + 1] > 0;
+        }
     }
 
     /** Carriers and what ran on each; null when no span names one. */
     Report.Carriers carriers(Integer parallelism) {
-        // Counted by carrier index first: a map lookup per span would dominate on millions of spans.
-        long[][] counts = new long[carriers.size()][];
-        countCarriers(counts, requests, 0);
-        countCarriers(counts, calls, 2);
-        for (int i = 0; i < pins.size(); i++) {
-            use(counts, pins.startCarrier(i));
-        }
-        Map<String, long[]> uses = new TreeMap<>(NaturalOrder.INSTANCE);
-        for (int index = 0; index < counts.length; index++) {
+        Map<String, Integer> uses = new TreeMap<>(NaturalOrder.INSTANCE);
+        for (int index = 0; index < used.length; index++) {
             String name = carriers.name(index);
-            if (counts[index] != null && !name.isEmpty()) {
-                uses.put(name, counts[index]);
+            if (used[index] && !name.isEmpty()) {
+                uses.put(name, index);
             }
         }
         if (uses.isEmpty()) {
             return null;
         }
         List<Report.CarrierUse> perCarrier = new ArrayList<>();
-        uses.forEach((name, n) -> perCarrier.add(new Report.CarrierUse(name, n[0], n[1], n[2], n[3])));
+        uses.forEach((name, index) -> perCarrier.add(new Report.CarrierUse(name, counts[index * COLUMNS],
+                counts[index * COLUMNS + 1], counts[index * COLUMNS + 2], counts[index * COLUMNS + 3])));
         return new Report.Carriers(uses.size(), parallelism, perCarrier);
-    }
-
-    private static long[] use(long[][] counts, int carrier) {
-        if (counts[carrier] == null) {
-            counts[carrier] = new long[4];
-        }
-        return counts[carrier];
-    }
-
-    private static void countCarriers(long[][] counts, SpanStore spans, int column) {
-        for (int i = 0; i < spans.size(); i++) {
-            use(counts, spans.startCarrier(i))[column]++;
-            use(counts, spans.endCarrier(i))[column + 1]++;
-        }
     }
 
     /** Threads and carriers the requests and calls ran on, for the verdict. */
     Verdict.Usage usage() {
-        Set<Integer> requestCarriers = carrierIndexes(requests);
-        Set<Integer> callCarriers = carrierIndexes(calls);
-        Set<Integer> all = new TreeSet<>(requestCarriers);
-        all.addAll(callCarriers);
-        Set<Integer> shared = new TreeSet<>(requestCarriers);
-        shared.retainAll(callCarriers);
+        long all = 0;
+        long shared = 0;
+        for (int index = 0; index < used.length; index++) {
+            if (carriers.name(index).isEmpty()) {
+                continue;
+            }
+            boolean request = ran(index, REQUEST_STARTS);
+            boolean call = ran(index, CALL_STARTS);
+            all += request || call ? 1 : 0;
+            shared += request && call ? 1 : 0;
+        }
         long virtualThreads = ThreadKeys.distinct(requests.sortedThreadKeys(), calls.sortedThreadKeys(), true);
-        return new Verdict.Usage(virtualThreads, all.size(), shared.size(),
+        return new Verdict.Usage(virtualThreads, (int) all, (int) shared,
                                  requests.size() - requests.onVirtualThreads(),
                                  calls.size() - calls.onVirtualThreads());
     }
 
-    private Set<Integer> carrierIndexes(SpanStore spans) {
-        boolean[] seen = new boolean[carriers.size()];
-        for (int i = 0; i < spans.size(); i++) {
-            seen[spans.startCarrier(i)] = true;
-            seen[spans.endCarrier(i)] = true;
-        }
-        Set<Integer> indexes = new HashSet<>();
-        for (int index = 0; index < seen.length; index++) {
-            if (seen[index] && !carriers.name(index).isEmpty()) {
-                indexes.add(index);
-            }
-        }
-        return indexes;
+    private boolean ran(int index, int column) {
+        return counts[index * COLUMNS + column] + counts[index * COLUMNS + column + 1] > 0;
     }
 }

@@ -15,6 +15,9 @@ final class ConnectionModelCounter {
 
     /** The models of {@code requests}, or null when no request names its protocol (a recording from before). */
     static ConnectionModels of(RequestSpans requests) {
+        if (!requests.namesProtocols()) {
+            return null;
+        }
         SpanStore spans = requests.spans();
         Map<String, List<Integer>> byProtocol = new LinkedHashMap<>();
         for (int i = 0; i < spans.size(); i++) {

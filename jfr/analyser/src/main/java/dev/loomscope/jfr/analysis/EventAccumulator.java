@@ -144,20 +144,24 @@ final class EventAccumulator {
     }
 
     Report report(List<String> sources) {
-        Report.Carriers carrierSection = spans.carriers(threads.parallelism());
-        // The request section sorts millions of spans; the rest only reads them, so both run at once.
-        CompletableFuture<Report.Requests> requestSection =
-                threads.recorded(ServerRequestEvent.NAME, spans.requestCount())
+        boolean requestsRecorded = threads.recorded(ServerRequestEvent.NAME, spans.requestCount());
+        Report.RecordingFacts facts = threads.facts();
+        // The slices section is the longest chain of work (sort, regroup, then walks): it starts first, on a thread
+        // of its own. The request section sorts millions of spans; the rest only reads them, so all run at once.
+        Forked<Slices> slicePart = Forked.start(() -> slices.slices(
+                facts.start() == null ? Long.MAX_VALUE : nanos(facts.start()),
+                facts.end() == null ? Long.MIN_VALUE : nanos(facts.end()), spans.pinSpans(),
+                requestsRecorded ? spans.requestSpans() : null, spans.paths()));
+        CarrierUse carrierUse = spans.carrierUse();
+        Report.Carriers carrierSection = carrierUse.carriers(threads.parallelism());
+        CompletableFuture<Report.Requests> requestSection = requestsRecorded
                 ? CompletableFuture.supplyAsync(() -> spans.requests(carrierSection)) : null;
         Report.VirtualThreads virtualThreads = threads.virtualThreads();
         Report.ClientCalls callSection = threads.recorded(ClientCallEvent.NAME, spans.callCount()) ? spans.clientCalls() : null;
         Report.Pinning pinning = pinning();
         Report.SubmitFailures failures = threads.submitFailures();
-        Verdict.Usage usage = spans.usage();
-        Report.RecordingFacts facts = threads.facts();
-        Slices sliceSection = slices.slices(facts.start() == null ? Long.MAX_VALUE : nanos(facts.start()),
-                facts.end() == null ? Long.MIN_VALUE : nanos(facts.end()), spans.pinSpans(),
-                requestSection == null ? null : spans.requestSpans(), spans.paths());
+        Verdict.Usage usage = carrierUse.usage();
+        Slices sliceSection = slicePart.join();
         Report.Requests requests = requestSection == null ? null : requestSection.join();
         ConnectionModels connections = requests == null ? null : spans.connectionModels();
         String verdict = Verdict.of(requests, callSection, virtualThreads, pinning, usage,

@@ -3,7 +3,10 @@ package dev.loomscope.jfr.analysis;
 import java.util.Arrays;
 import java.util.function.IntBinaryOperator;
 
-/** Sorts the indexes 0..n-1 of parallel primitive arrays without boxing them: a plain stable merge sort. */
+/**
+ * Sorts the indexes 0..n-1 of parallel primitive arrays without boxing them: a plain stable merge sort, and a
+ * counting sort to group them by a small key.
+ */
 final class IndexSort {
 
     private IndexSort() {
@@ -31,42 +34,36 @@ final class IndexSort {
     }
 
     /**
-     * Sorts {@code order[from, to)} (indexes) by {@code time[index]}, equal times in their given order, as
-     * {@link #sort} with that comparison would. Each index becomes one long (its time above its position), sorted by
-     * the JDK's primitive sort: on two million slices the comparator's calls cost three times as much.
+     * The indexes 0..n-1 grouped by {@code keyOf[i]} (0..keys-1), each group in index order, with
+     * {@code firsts[g]..firsts[g+1]} the range of group g ({@code firsts} has keys + 1 zeros when given).
      */
-    static void sortByTime(int[] order, int from, int to, long[] time) {
-        int n = to - from;
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        boolean sorted = true;
-        for (int k = from; k < to; k++) {
-            long t = time[order[k]];
-            sorted &= k == from || t >= max;
-            min = Math.min(min, t);
-            max = Math.max(max, t);
-        }
-        if (sorted) {
-            return;
-        }
-        int positionBits = 32 - Integer.numberOfLeadingZeros(n - 1);
-        long range = max - min;
-        if (range < 0 || 64 - Long.numberOfLeadingZeros(range) + positionBits > 63) {
-            // Times too far apart to share a long with the position (not so in one recording): the comparator.
-            int[] group = Arrays.copyOfRange(order, from, to);
-            sort(group, (a, b) -> Long.compare(time[a], time[b]));
-            System.arraycopy(group, 0, order, from, n);
-            return;
-        }
-        long[] keys = new long[n];
+    static int[] grouped(int[] keyOf, int n, int keys, int[] firsts) {
+        countInto(keyOf, n, keys, firsts);
+        int[] next = Arrays.copyOf(firsts, keys);
+        int[] order = new int[n];
         for (int i = 0; i < n; i++) {
-            keys[i] = (time[order[from + i]] - min) << positionBits | i;
+            order[next[keyOf[i]]++] = i;
         }
-        Arrays.sort(keys);
-        int[] given = Arrays.copyOfRange(order, from, to);
-        long positionMask = (1L << positionBits) - 1;
+        return order;
+    }
+
+    /** {@code order} regrouped by {@code keyOf} of its indexes, each group in the order's order; see {@link #grouped}. */
+    static int[] regrouped(int[] order, int[] keyOf, int keys, int[] firsts) {
+        countInto(keyOf, order.length, keys, firsts);
+        int[] next = Arrays.copyOf(firsts, keys);
+        int[] regrouped = new int[order.length];
+        for (int i : order) {
+            regrouped[next[keyOf[i]]++] = i;
+        }
+        return regrouped;
+    }
+
+    private static void countInto(int[] keyOf, int n, int keys, int[] firsts) {
         for (int i = 0; i < n; i++) {
-            order[from + i] = given[(int) (keys[i] & positionMask)];
+            firsts[keyOf[i] + 1]++;
+        }
+        for (int k = 0; k < keys; k++) {
+            firsts[k + 1] += firsts[k];
         }
     }
 

@@ -14,6 +14,12 @@ final class LatencyRecorder {
         max = Math.max(max, value);
     }
 
+    /** Records {@code count} durations of the histogram bucket of {@code nanos}, the largest of which is {@code largest}. */
+    void record(long nanos, long count, long largest) {
+        histogram.recordValueWithCount(nanos, count);
+        max = Math.max(max, largest);
+    }
+
     void add(LatencyRecorder other) {
         histogram.add(other.histogram);
         max = Math.max(max, other.max);

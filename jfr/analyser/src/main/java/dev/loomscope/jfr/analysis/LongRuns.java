@@ -2,6 +2,9 @@ package dev.loomscope.jfr.analysis;
 
 import java.util.Arrays;
 
+import com.carrotsearch.hppc.LongHashSet;
+import com.carrotsearch.hppc.cursors.LongCursor;
+
 /**
  * A growing list of longs to be sorted once, late. A chunk's part sorts its own list while other chunks are still
  * being read; the merged list is then a few sorted runs, which the JDK's sort joins in close to linear time.
@@ -56,6 +59,32 @@ final class LongRuns {
             Arrays.sort(values, 0, size);
             sorted = true;
         }
+    }
+
+    /**
+     * Keeps each value once, sorted. Through a hash set: a chunk's thread keys are tens of thousands of spans'
+     * over a few hundred threads, which sorting would move about for nothing.
+     */
+    void keepDistinct() {
+        LongHashSet distinct = new LongHashSet();
+        long previous = 0;
+        for (int i = 0; i < size; i++) {
+            if (i == 0 || values[i] != previous) {
+                previous = values[i];
+                distinct.add(previous);
+            }
+        }
+        size = 0;
+        for (LongCursor value : distinct) {
+            values[size++] = value.value;
+        }
+        sorted = size < 2;
+        sort();
+    }
+
+    /** The array behind, whose first {@link #size()} values are this list's. */
+    long[] values() {
+        return values;
     }
 
     long get(int i) {

@@ -57,11 +57,16 @@ final class PeakCounter {
 
     long peak() {
         sort();
+        return peak(starts.values(), starts.size(), ends.values(), ends.size());
+    }
+
+    /** The peak of {@code starts[0, startCount)} and {@code ends[0, endCount)}, both sorted. */
+    static long peak(long[] starts, int startCount, long[] ends, int endCount) {
         long alive = 0;
         long peak = 0;
         int end = 0;
-        for (int start = 0; start < starts.size(); start++) {
-            while (end < ends.size() && ends.get(end) <= starts.get(start)) {
+        for (int start = 0; start < startCount; start++) {
+            while (end < endCount && ends[end] <= starts[start]) {
                 if (alive > 0) {
                     alive--;
                 }

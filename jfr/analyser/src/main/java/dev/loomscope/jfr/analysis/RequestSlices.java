@@ -13,78 +13,112 @@ final class RequestSlices {
 
     private static final int EXAMPLES = 5;
 
-    private final SliceStore store;
     private final ThreadTable carriers;
     private final ThreadTable threads;
-    private final int[] threadFirsts;
-    private final int[] byThread;
-    private final int[] seenIn;
-    private int stamps;
+    private final ThreadSlices slices;
+    private final int carrierCount;
 
-    RequestSlices(SliceStore store, ThreadTable carriers, ThreadTable threads, int[] threadFirsts, int[] byThread) {
-        this.store = store;
+    RequestSlices(ThreadTable carriers, ThreadTable threads, ThreadSlices slices) {
         this.carriers = carriers;
         this.threads = threads;
-        this.threadFirsts = threadFirsts;
-        this.byThread = byThread;
-        this.seenIn = new int[carriers.size()];
+        this.slices = slices;
+        this.carrierCount = carriers.size();
     }
 
     Slices.Requests join(RequestSpans requests, Names paths) {
         SpanStore spans = requests.spans();
-        Histogram hops = new Histogram(3);
-        Histogram carrierCounts = new Histogram(3);
-        LatencyRecorder mounted = new LatencyRecorder();
-        LatencyRecorder waiting = new LatencyRecorder();
-        long withSlices = 0;
+        SpanThreads byThread = spans.byThread();
+        // Two halves of the threads, one on a thread of its own: this part is the report's last to finish.
+        int half = 0;
+        while (half < byThread.groups() && byThread.firsts[half] < spans.size() / 2) {
+            half++;
+        }
+        int middle = half;
+        Forked<Part> firstHalf = Forked.start(() -> walk(byThread, 0, middle));
+        Part part = walk(byThread, middle, byThread.groups()).add(firstHalf.join());
+        long[] figures = new long[3];
         int[] slowest = new int[0];
         for (int i = 0; i < spans.size(); i++) {
-            long[] figures = figures(spans, i, null);
-            hops.recordValue(figures[0]);
-            carrierCounts.recordValue(figures[1]);
-            mounted.record(figures[2]);
-            waiting.record(spans.end(i) - spans.start(i) - figures[2]);
-            if (figures[0] > 0) {
-                withSlices++;
-            }
             slowest = keepSlowest(slowest, spans, i);
         }
         List<Slices.RequestHops> examples = new ArrayList<>();
         for (int i : slowest) {
             List<String> used = new ArrayList<>();
-            long[] figures = figures(spans, i, used);
+            int t = threads.find(spans.threadId(i));
+            figures(spans.start(i), spans.end(i), t, t < 0 ? -1 : slices.firsts[t], figures, used, part);
             long nanos = spans.end(i) - spans.start(i);
             examples.add(new Slices.RequestHops(requests.requestId(i), paths.name(requests.path(i)),
                     LatencyRecorder.millis(nanos), figures[0], List.copyOf(used), LatencyRecorder.millis(figures[2]),
                     LatencyRecorder.millis(nanos - figures[2])));
         }
-        return new Slices.Requests(spans.size(), withSlices, spread(hops), spread(carrierCounts), mounted.toMillis(),
-                                   waiting.toMillis(), List.copyOf(examples));
+        return new Slices.Requests(spans.size(), spans.size() - part.hops.countOf(0), spread(part.hops.histogram()),
+                                   spread(part.carriers.histogram()), part.mounted.recorder().toMillis(),
+                                   part.waiting.recorder().toMillis(), List.copyOf(examples));
     }
 
-    /** Hops, distinct carriers and mounted nanos of request i; the carriers' names go to {@code used} if given. */
-    private long[] figures(SpanStore spans, int i, List<String> used) {
+    /** The figures of the requests of thread groups [from, to), a thread at a time: its slices stay in the cache. */
+    private Part walk(SpanThreads byThread, int from, int to) {
+        Part part = new Part();
         long[] figures = new long[3];
-        int t = threads.find(spans.threadId(i));
-        if (t < 0) {
-            return figures;
+        for (int g = from; g < to; g++) {
+            int t = threads.find(byThread.ids[g]);
+            int near = t < 0 ? -1 : slices.firsts[t];
+            for (int k = byThread.firsts[g]; k < byThread.firsts[g + 1]; k++) {
+                near = figures(byThread.start[k], byThread.end[k], t, near, figures, null, part);
+                part.hops.add(figures[0]);
+                part.carriers.add(figures[1]);
+                part.mounted.record(figures[2]);
+                part.waiting.record(byThread.end[k] - byThread.start[k] - figures[2]);
+            }
         }
-        long start = spans.start(i);
-        long end = spans.end(i);
-        // Carriers seen in this request: marked with a fresh stamp per call, no list of boxed indexes per request.
-        int stamp = ++stamps;
-        for (int k = firstEndingAfter(t, start); k < threadFirsts[t + 1]; k++) {
-            int s = byThread[k];
-            if (store.start(s) >= end) {
+        return part;
+    }
+
+    /** What the requests of some threads add up to; small counts (hops, carriers) are counted per value. */
+    private final class Part {
+        final ValueCounts hops = new ValueCounts();
+        final ValueCounts carriers = new ValueCounts();
+        final DurationCounts mounted = new DurationCounts();
+        final DurationCounts waiting = new DurationCounts();
+        // Carriers seen in a request: marked with a fresh stamp per request, no list of boxed indexes per request.
+        final int[] seenIn = new int[carrierCount];
+        int stamps;
+
+        Part add(Part other) {
+            hops.add(other.hops);
+            carriers.add(other.carriers);
+            mounted.add(other.mounted);
+            waiting.add(other.waiting);
+            return this;
+        }
+    }
+
+    /**
+     * Hops, distinct carriers and mounted nanos of a request from {@code start} to {@code end} on thread t (-1 when
+     * it has no slices), into {@code figures}; the carriers' names go to {@code used} if given. Returns where its
+     * slices begin in {@link ThreadSlices}: the next request of the thread begins its search there.
+     */
+    private int figures(long start, long end, int t, int near, long[] figures, List<String> used, Part part) {
+        figures[0] = 0;
+        figures[1] = 0;
+        figures[2] = 0;
+        if (t < 0) {
+            return near;
+        }
+        int stamp = ++part.stamps;
+        int[] seenIn = part.seenIn;
+        int first = slices.firstEndingAfter(t, start, near);
+        for (int k = first; k < slices.firsts[t + 1]; k++) {
+            if (slices.start[k] >= end) {
                 break;
             }
-            long overlap = Math.min(end, store.end(s)) - Math.max(start, store.start(s));
+            long overlap = Math.min(end, slices.end[k]) - Math.max(start, slices.start[k]);
             if (overlap <= 0) {
                 continue;
             }
             figures[0]++;
             figures[2] += overlap;
-            int carrier = store.carrier(s);
+            int carrier = slices.carrier[k];
             if (seenIn[carrier] != stamp) {
                 seenIn[carrier] = stamp;
                 figures[1]++;
@@ -93,23 +127,7 @@ final class RequestSlices {
                 }
             }
         }
-        return figures;
-    }
-
-    /** Position in byThread of thread t's first slice that ends after {@code nanos}. */
-    private int firstEndingAfter(int t, long nanos) {
-        int low = threadFirsts[t];
-        int high = threadFirsts[t + 1];
-        // A thread's slices do not overlap, so their ends grow with their starts: a binary search holds.
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (store.end(byThread[middle]) <= nanos) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
+        return first;
     }
 
     /** The indexes of the slowest requests so far, slowest first, with request i considered. */

@@ -110,6 +110,16 @@ final class RequestSpans {
         return protocols.name(protocol[i]);
     }
 
+    /** Whether any request names its protocol (recordings from before the field name none). */
+    boolean namesProtocols() {
+        for (int index = 0; index < protocols.size(); index++) {
+            if (!protocols.name(index).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Its HTTP/2 stream id, 0 on HTTP/1.1. */
     int streamId(int i) {
         return streamId[i];

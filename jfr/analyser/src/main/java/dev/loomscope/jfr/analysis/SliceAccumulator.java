@@ -27,6 +27,7 @@ final class SliceAccumulator {
     private final SliceFields wakeupFields = new SliceFields();
     private final boolean part;
     private SliceAccumulator file;
+    private boolean filesBegun;
     private Report.Recorder recorder;
     // The report's section and the page's lanes need the same sorted orders: made once per window asked for.
     private SliceAnalysis analysis;
@@ -74,9 +75,13 @@ final class SliceAccumulator {
         }
     }
 
-    /** Called before the events of each file. */
+    /**
+     * Called before the events of each file. The first file's thread ids get no tag (its JVM is the first), so its
+     * chunks go straight into this accumulator: gathered apart, its millions of slices would be copied once more.
+     */
     void beginFile() {
-        file = new SliceAccumulator(true);
+        file = part || !filesBegun ? null : new SliceAccumulator(true);
+        filesBegun = true;
     }
 
     /** Adds what {@code chunk} gathered from the next chunk of the current file. */

@@ -27,8 +27,7 @@ final class SliceAnalysis {
     private final long spanNanos;
     private final int[] carrierFirsts;
     private final int[] byCarrier;
-    private final int[] threadFirsts;
-    private final int[] byThread;
+    private final ThreadSlices byThread;
     private final SliceScheduler scheduler;
 
     SliceAnalysis(SliceStore store, ThreadTable carriers, ThreadTable threads, Names kinds, Names sources,
@@ -40,12 +39,14 @@ final class SliceAnalysis {
         this.from = fromNanos;
         this.spanNanos = Math.max(1, toNanos - fromNanos);
         this.bucketNanos = Math.max(1, Math.ceilDiv(spanNanos, BUCKETS));
+        // The wake-ups' order needs nothing of the slices': it is made on the other core meanwhile.
+        int[] wakeupFirsts = new int[threads.size() + 1];
+        Forked<TimeOrder> wakeups = Forked.start(() -> store.wakeupTimes(threads.size(), wakeupFirsts));
+        TimeOrder byTime = store.sliceTimes(carriers.size());
         this.carrierFirsts = new int[carriers.size() + 1];
-        Forked<int[]> carrierOrder = Forked.start(() -> store.sliceOrder(true, carriers.size(), carrierFirsts));
-        this.threadFirsts = new int[threads.size() + 1];
-        this.byThread = store.sliceOrder(false, threads.size(), threadFirsts);
-        this.byCarrier = carrierOrder.join();
-        this.scheduler = new SliceScheduler(store, threads, sources, threadFirsts, byThread, fromNanos,
+        this.byCarrier = store.carrierOrder(byTime, carriers.size(), carrierFirsts);
+        this.byThread = new ThreadSlices(store, threads.size(), byTime);
+        this.scheduler = new SliceScheduler(store, threads, sources, byThread, wakeups, wakeupFirsts, fromNanos,
                                             bucketNanos);
     }
 
@@ -58,61 +59,69 @@ final class SliceAnalysis {
         // The scheduler's part, the counts by end kind and the join with requests only read the slices and the
         // orders: they run on the other core meanwhile.
         long busy = 0;
-        for (int s = 0; s < store.slices(); s++) {
-            busy += store.end(s) - store.start(s);
+        for (int k = 0; k < byThread.start.length; k++) {
+            busy += byThread.end[k] - byThread.start[k];
         }
         long allBusy = busy;
         Forked<Slices.Scheduler> schedulerPart = Forked.start(() -> scheduler.scheduler(allBusy));
         Forked<Map<String, Long>> byEndPart = Forked.start(this::byEnd);
         Forked<Slices.Requests> requestPart = Forked.start(() -> requests == null || requests.spans().size() == 0
-                ? null : new RequestSlices(store, carriers, threads, threadFirsts, byThread).join(requests, paths));
+                ? null : new RequestSlices(carriers, threads, byThread).join(requests, paths));
         List<String> examples = new ArrayList<>();
         long[] pinned = pinnedPerCarrier(pins);
-        long carrierOverlaps = 0;
+        long[] carrierOverlaps = {0};
         int[] stamp = new int[threads.size()];
         List<Slices.Carrier> perCarrier = new ArrayList<>();
         for (int c = 0; c < carriers.size(); c++) {
-            long carrierBusy = 0;
-            long longest = 0;
-            int latest = -1;
-            long distinct = 0;
-            double[] buckets = new double[BUCKETS];
-            for (int k = carrierFirsts[c]; k < carrierFirsts[c + 1]; k++) {
-                int s = byCarrier[k];
-                long nanos = store.end(s) - store.start(s);
-                carrierBusy += nanos;
-                longest = Math.max(longest, nanos);
-                if (stamp[store.thread(s)] != c + 1) {
-                    stamp[store.thread(s)] = c + 1;
-                    distinct++;
-                }
-                spread(buckets, store.start(s), store.end(s));
-                // Against the slice that ends last so far: one long slice may hold several later ones.
-                if (k > carrierFirsts[c] && store.start(s) < store.end(latest)) {
-                    if (carrierOverlaps++ < EXAMPLES) {
-                        examples.add(overlap("carrier " + carriers.name(c) + " ran", latest, s, true));
-                    }
-                }
-                if (k == carrierFirsts[c] || store.end(s) > store.end(latest)) {
-                    latest = s;
-                }
-            }
-            List<Double> overTime = new ArrayList<>(BUCKETS);
-            for (double bucket : buckets) {
-                overTime.add(Math.round(10_000.0 * bucket / bucketNanos) / 10_000.0);
-            }
-            perCarrier.add(new Slices.Carrier(carriers.name(c), carrierFirsts[c + 1] - carrierFirsts[c], distinct,
-                    LatencyRecorder.millis(carrierBusy), share(carrierBusy, spanNanos), LatencyRecorder.millis(longest),
-                    LatencyRecorder.millis(pinned[c]), List.copyOf(overTime)));
+            perCarrier.add(carrier(c, stamp, pinned[c], carrierOverlaps, examples));
         }
         perCarrier.sort((a, b) -> NaturalOrder.INSTANCE.compare(a.name(), b.name()));
         long[] threadOverlaps = {0};
         Slices.VirtualThreads virtualThreads = virtualThreads(threadOverlaps, examples);
-        boolean holds = carrierOverlaps == 0 && threadOverlaps[0] == 0;
+        boolean holds = carrierOverlaps[0] == 0 && threadOverlaps[0] == 0;
         return new Slices(store.slices(), LatencyRecorder.millis(busy), bucketNanos / 1e6, byEndPart.join(),
                           List.copyOf(perCarrier), virtualThreads, schedulerPart.join(),
-                          new Slices.Invariants(holds, carrierOverlaps, threadOverlaps[0], List.copyOf(examples)),
+                          new Slices.Invariants(holds, carrierOverlaps[0], threadOverlaps[0], List.copyOf(examples)),
                           requestPart.join());
+    }
+
+    /** Carrier c's figures; its overlaps are added to {@code overlaps[0]}, the first ones' words to examples. */
+    private Slices.Carrier carrier(int c, int[] stamp, long pinned, long[] overlaps, List<String> examples) {
+        long carrierBusy = 0;
+        long longest = 0;
+        int latest = -1;
+        long distinct = 0;
+        double[] buckets = new double[BUCKETS];
+        for (int k = carrierFirsts[c]; k < carrierFirsts[c + 1]; k++) {
+            int s = byCarrier[k];
+            long start = store.start(s);
+            long end = store.end(s);
+            long nanos = end - start;
+            carrierBusy += nanos;
+            longest = Math.max(longest, nanos);
+            int thread = store.thread(s);
+            if (stamp[thread] != c + 1) {
+                stamp[thread] = c + 1;
+                distinct++;
+            }
+            spread(buckets, start, end);
+            // Against the slice that ends last so far: one long slice may hold several later ones.
+            if (latest >= 0 && start < store.end(latest)) {
+                if (overlaps[0]++ < EXAMPLES) {
+                    examples.add(overlap("carrier " + carriers.name(c) + " ran", latest, s, true));
+                }
+            }
+            if (latest < 0 || end > store.end(latest)) {
+                latest = s;
+            }
+        }
+        List<Double> overTime = new ArrayList<>(BUCKETS);
+        for (double bucket : buckets) {
+            overTime.add(Math.round(10_000.0 * bucket / bucketNanos) / 10_000.0);
+        }
+        return new Slices.Carrier(carriers.name(c), carrierFirsts[c + 1] - carrierFirsts[c], distinct,
+                LatencyRecorder.millis(carrierBusy), share(carrierBusy, spanNanos), LatencyRecorder.millis(longest),
+                LatencyRecorder.millis(pinned), List.copyOf(overTime));
     }
 
     /** Adds the time of [start, end) to each bucket it covers. */
@@ -137,31 +146,13 @@ final class SliceAnalysis {
         long[] migrationsOf = new long[threads.size()];
         long[] carriersOf = new long[threads.size()];
         long[] mountedOf = new long[threads.size()];
+        int[] threadFirsts = byThread.firsts;
         for (int t = 0; t < threads.size(); t++) {
-            int latest = -1;
-            for (int k = threadFirsts[t]; k < threadFirsts[t + 1]; k++) {
-                int s = byThread[k];
-                mountedOf[t] += store.end(s) - store.start(s);
-                if (stamp[store.carrier(s)] != t + 1) {
-                    stamp[store.carrier(s)] = t + 1;
-                    carriersOf[t]++;
-                }
-                if (k > threadFirsts[t]) {
-                    int previous = byThread[k - 1];
-                    pairs++;
-                    if (store.carrier(previous) != store.carrier(s)) {
-                        migrationsOf[t]++;
-                    }
-                    if (store.start(s) < store.end(latest) && store.carrier(latest) != store.carrier(s)) {
-                        if (overlaps[0]++ < EXAMPLES) {
-                            examples.add(overlap("virtual thread " + threadName(t) + " ran", latest, s, false));
-                        }
-                    }
-                }
-                if (latest < 0 || store.end(s) > store.end(latest)) {
-                    latest = s;
-                }
-            }
+            long[] figures = thread(t, stamp, overlaps, examples);
+            mountedOf[t] = figures[0];
+            carriersOf[t] = figures[1];
+            migrationsOf[t] = figures[2];
+            pairs += Math.max(0, threadFirsts[t + 1] - threadFirsts[t] - 1);
             migrations += migrationsOf[t];
         }
         int[] top = IndexSort.sorted(threads.size(), (a, b) -> Integer.compare(
@@ -183,6 +174,42 @@ final class SliceAnalysis {
     }
 
     /**
+     * Thread t's mounted nanos, distinct carriers and migrations; its overlaps on two carriers are added to
+     * {@code overlaps[0]}, the first ones' words to examples.
+     */
+    private long[] thread(int t, int[] stamp, long[] overlaps, List<String> examples) {
+        long[] start = byThread.start;
+        long[] end = byThread.end;
+        int[] carrier = byThread.carrier;
+        long mounted = 0;
+        long distinct = 0;
+        long migrations = 0;
+        int latest = -1;
+        for (int k = byThread.firsts[t]; k < byThread.firsts[t + 1]; k++) {
+            mounted += end[k] - start[k];
+            if (stamp[carrier[k]] != t + 1) {
+                stamp[carrier[k]] = t + 1;
+                distinct++;
+            }
+            if (latest >= 0) {
+                if (carrier[k - 1] != carrier[k]) {
+                    migrations++;
+                }
+                if (start[k] < end[latest] && carrier[latest] != carrier[k]) {
+                    if (overlaps[0]++ < EXAMPLES) {
+                        examples.add(overlap("virtual thread " + threadName(t) + " ran", byThread.slice[latest],
+                                             byThread.slice[k], false));
+                    }
+                }
+            }
+            if (latest < 0 || end[k] > end[latest]) {
+                latest = k;
+            }
+        }
+        return new long[] {mounted, distinct, migrations};
+    }
+
+    /**
      * Pinned time per carrier: each jdk.VirtualThreadPinned inside the slice of its virtual thread that contains
      * its start. A pinned park keeps the slice open (the recorder ends a slice only at unmount), so the pin lies
      * within one slice, which names the carrier, also on JDK 21 where the pin event has no carrier field.
@@ -194,12 +221,11 @@ final class SliceAnalysis {
             if (t < 0) {
                 continue;
             }
-            int k = lastStartingBy(t, pins.start(p));
+            int k = byThread.lastStartingBy(t, pins.start(p));
             if (k >= 0) {
-                int s = byThread[k];
-                long overlap = Math.min(pins.end(p), store.end(s)) - Math.max(pins.start(p), store.start(s));
+                long overlap = Math.min(pins.end(p), byThread.end[k]) - Math.max(pins.start(p), byThread.start[k]);
                 if (overlap > 0) {
-                    pinned[store.carrier(s)] += overlap;
+                    pinned[byThread.carrier[k]] += overlap;
                 }
             }
         }
@@ -208,8 +234,8 @@ final class SliceAnalysis {
 
     /** Thread t's slice that contains {@code nanos}, or -1. */
     int sliceOfThreadAt(int t, long nanos) {
-        int k = lastStartingBy(t, nanos);
-        return k >= 0 && store.end(byThread[k]) >= nanos ? byThread[k] : -1;
+        int k = byThread.lastStartingBy(t, nanos);
+        return k >= 0 && byThread.end[k] >= nanos ? byThread.slice[k] : -1;
     }
 
     int[] carrierFirsts() {
@@ -226,23 +252,6 @@ final class SliceAnalysis {
 
     long spanNanos() {
         return spanNanos;
-    }
-
-    /** Position in {@code byThread} of thread t's last slice starting at or before {@code nanos}, or -1. */
-    private int lastStartingBy(int t, long nanos) {
-        int low = threadFirsts[t];
-        int high = threadFirsts[t + 1] - 1;
-        int found = -1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            if (store.start(byThread[middle]) <= nanos) {
-                found = middle;
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
-        }
-        return found;
     }
 
     private Map<String, Long> byEnd() {

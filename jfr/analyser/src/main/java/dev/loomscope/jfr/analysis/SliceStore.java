@@ -140,35 +140,23 @@ final class SliceStore {
     }
 
     /**
-     * Slice indexes grouped by {@code key} (carrier or thread index, 0..keys-1), each group by start time, with
-     * {@code firsts[k]..firsts[k+1]} the range of key k: a counting sort, then a sort by time per group (none where
-     * a group is in order already).
+     * Every slice by start time, equal starts by index. Grouped by carrier first: a carrier's slices arrive in time
+     * order a buffer at a time, so the sort merges a few hundred long runs instead of sorting from scratch.
      */
-    int[] sliceOrder(boolean byCarrier, int keys, int[] firsts) {
-        int[] keyOf = byCarrier ? carrier : thread;
-        return grouped(keyOf, slices, keys, firsts, start);
+    TimeOrder sliceTimes(int carriers) {
+        return TimeOrder.of(start, IndexSort.grouped(carrier, slices, carriers, new int[carriers + 1]));
     }
 
-    /** Wake-up indexes grouped by thread, each group by time; see {@link #sliceOrder}. */
-    int[] wakeupOrder(int keys, int[] firsts) {
-        return grouped(wakeupThread, wakeups, keys, firsts, wakeupTime);
+    /**
+     * The slices of {@code byTime} grouped by carrier (0..keys-1), each group in time order, with
+     * {@code firsts[k]..firsts[k+1]} the range of carrier k.
+     */
+    int[] carrierOrder(TimeOrder byTime, int keys, int[] firsts) {
+        return IndexSort.regrouped(byTime.index, carrier, keys, firsts);
     }
 
-    private static int[] grouped(int[] keyOf, int n, int keys, int[] firsts, long[] time) {
-        for (int i = 0; i < n; i++) {
-            firsts[keyOf[i] + 1]++;
-        }
-        for (int k = 0; k < keys; k++) {
-            firsts[k + 1] += firsts[k];
-        }
-        int[] next = Arrays.copyOf(firsts, keys);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[next[keyOf[i]]++] = i;
-        }
-        for (int k = 0; k < keys; k++) {
-            IndexSort.sortByTime(order, firsts[k], firsts[k + 1], time);
-        }
-        return order;
+    /** Wake-ups grouped by thread (ranges {@code firsts}, keys + 1 zeros when given), each group by time. */
+    TimeOrder wakeupTimes(int keys, int[] firsts) {
+        return TimeOrder.of(wakeupTime, IndexSort.grouped(wakeupThread, wakeups, keys, firsts), firsts, keys);
     }
 }

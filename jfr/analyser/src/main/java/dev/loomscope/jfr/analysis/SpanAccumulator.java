@@ -77,9 +77,10 @@ final class SpanAccumulator {
 
     /** Called by a chunk's part when its chunk is read: sorts what the merged whole will sort faster so. */
     void sortForMerge() {
-        requests.spans().sortForMerge();
-        calls.spans().sortForMerge();
-        pins.spans().sortForMerge();
+        // Only the requests' peak is reported: the calls' and pins' times stay unsorted.
+        requests.spans().sortForMerge(true);
+        calls.spans().sortForMerge(false);
+        pins.spans().sortForMerge(false);
     }
 
     /** Called before the events of each file. */
@@ -183,17 +184,8 @@ final class SpanAccumulator {
                                   LatencyRecorder.millis(pinnedMaxNanos), groups, null);
     }
 
-    /** Carriers and what ran on each; null when no span names one. */
-    Report.Carriers carriers(Integer parallelism) {
-        return carrierUse().carriers(parallelism);
-    }
-
-    /** Threads and carriers the requests and calls ran on, for the verdict. */
-    Verdict.Usage usage() {
-        return carrierUse().usage();
-    }
-
-    private CarrierUse carrierUse() {
+    /** Which carriers the spans ran on: the carrier section and the verdict's usage, from one count. */
+    CarrierUse carrierUse() {
         return new CarrierUse(carriers, requests.spans(), calls.spans(), pins.spans());
     }
 
@@ -203,12 +195,24 @@ final class SpanAccumulator {
         // Counted by dictionary index and in a primitive map: a boxed map update per span was a tenth of the time.
         long[] byPathIndex = new long[paths.size()];
         LongLongHashMap byStatusCode = new LongLongHashMap();
+        // Statuses come in long runs of one code: counted per run, not a map update per span.
+        int runStatus = 0;
+        long run = 0;
         for (int i = 0; i < spans.size(); i++) {
             if (spans.virtual(i)) {
                 onVirtual++;
             }
             byPathIndex[requests.path(i)]++;
-            byStatusCode.addTo(requests.status(i), 1);
+            int status = requests.status(i);
+            if (run > 0 && status != runStatus) {
+                byStatusCode.addTo(runStatus, run);
+                run = 0;
+            }
+            runStatus = status;
+            run++;
+        }
+        if (run > 0) {
+            byStatusCode.addTo(runStatus, run);
         }
         Map<String, Long> byPath = paths.counts(byPathIndex);
         Map<Integer, Long> byStatus = new TreeMap<>();

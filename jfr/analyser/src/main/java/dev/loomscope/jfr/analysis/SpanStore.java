@@ -2,8 +2,6 @@ package dev.loomscope.jfr.analysis;
 
 import java.util.Arrays;
 
-import com.carrotsearch.hppc.LongIntHashMap;
-
 import dev.loomscope.jfr.read.JfrEvent;
 import dev.loomscope.jfr.read.JfrThread;
 
@@ -27,6 +25,7 @@ final class SpanStore {
     private final PeakCounter overlap;
     private final LongRuns threadKeys;
     private long[] sortedThreadKeys;
+    private SpanThreads byThread;
 
     SpanStore() {
         this(256);
@@ -94,10 +93,15 @@ final class SpanStore {
         return thread == null ? 0 : thread.javaThreadId();
     }
 
-    /** Sorts the times and thread keys held so far: done by a chunk's part, so that merged ones sort quickly. */
-    void sortForMerge() {
-        overlap.sort();
-        threadKeys.sort();
+    /**
+     * Sorts what a merged whole will sort faster so, done by a chunk's part: the thread keys, kept once each, and
+     * with {@code times} the start and end times for {@link #peakOverlap}.
+     */
+    void sortForMerge(boolean times) {
+        if (times) {
+            overlap.sort();
+        }
+        threadKeys.keepDistinct();
     }
 
     /** Appends every span of {@code other}, its carrier indexes translated by the array given. */
@@ -119,6 +123,7 @@ final class SpanStore {
         overlap.addAll(other.overlap);
         threadKeys.addAll(other.threadKeys);
         sortedThreadKeys = null;
+        byThread = null;
     }
 
     /** Makes room for {@code room} spans in all, so that appending up to there copies nothing more. */
@@ -146,6 +151,7 @@ final class SpanStore {
     /** Sets {@code tag}'s bits in the thread ids of spans {@code from} on, so threads of different JVMs differ. */
     void tagThreads(int from, long tag) {
         sortedThreadKeys = null;
+        byThread = null;
         threadKeys.clear();
         for (int i = 0; i < size; i++) {
             if (i >= from) {
@@ -193,47 +199,35 @@ final class SpanStore {
         if (size == 0) {
             return 0;
         }
-        // Only threads with two spans or more can overlap themselves: found from the sorted keys, ranked densely.
-        long[] keys = sortedThreadKeys();
-        LongIntHashMap ranks = new LongIntHashMap();
-        for (int i = 1; i < keys.length; i++) {
-            long thread = keys[i] >>> 1;
-            if (thread == keys[i - 1] >>> 1 && !ranks.containsKey(thread)) {
-                ranks.put(thread, ranks.size());
-            }
-        }
-        if (ranks.isEmpty()) {
-            return 1;
-        }
-        // Their spans grouped by thread with a primitive sort: the thread's rank and the span's index in one long.
-        long[] spans = new long[size];
-        int count = 0;
-        for (int i = 0; i < size; i++) {
-            int rank = ranks.getOrDefault(threadId[i], -1);
-            if (rank >= 0) {
-                spans[count++] = (long) rank << 32 | i;
-            }
-        }
-        Arrays.sort(spans, 0, count);
+        SpanThreads threads = byThread();
         long peak = 1;
-        PeakCounter counter = new PeakCounter();
-        int from = 0;
-        while (from < count) {
-            long rank = spans[from] >>> 32;
-            int to = from + 1;
-            while (to < count && spans[to] >>> 32 == rank) {
-                to++;
+        long[] starts = new long[0];
+        long[] ends = new long[0];
+        for (int g = 0; g < threads.groups(); g++) {
+            int from = threads.firsts[g];
+            int count = threads.firsts[g + 1] - from;
+            // Only threads with two spans or more can overlap themselves.
+            if (count > 1) {
+                if (starts.length < count) {
+                    starts = new long[Math.max(count, 2 * starts.length)];
+                    ends = new long[starts.length];
+                }
+                System.arraycopy(threads.start, from, starts, 0, count);
+                System.arraycopy(threads.end, from, ends, 0, count);
+                Arrays.sort(starts, 0, count);
+                Arrays.sort(ends, 0, count);
+                peak = Math.max(peak, PeakCounter.peak(starts, count, ends, count));
             }
-            counter.clear();
-            for (int k = from; k < to; k++) {
-                int span = (int) spans[k];
-                counter.up(start[span]);
-                counter.down(end[span]);
-            }
-            peak = Math.max(peak, counter.peak());
-            from = to;
         }
         return peak;
+    }
+
+    /** The spans grouped by thread; made once, for whichever section asks first. */
+    synchronized SpanThreads byThread() {
+        if (byThread == null) {
+            byThread = SpanThreads.of(this);
+        }
+        return byThread;
     }
 
     /** Indexes of the {@code limit} earliest spans by start time, earliest first (ties in arrival order). */
@@ -247,13 +241,13 @@ final class SpanStore {
     }
 
     /**
-     * The spans' {@link ThreadKeys}, sorted: one sort answers how many distinct threads ran spans, and how many
+     * The spans' distinct {@link ThreadKeys}, sorted: they answer how many distinct threads ran spans, and how many
      * virtual ones.
      */
     synchronized long[] sortedThreadKeys() {
         // Asked for by the request section and by the verdict's usage, which run at the same time: sorted once.
         if (sortedThreadKeys == null) {
-            threadKeys.sort();
+            threadKeys.keepDistinct();
             long[] keys = new long[threadKeys.size()];
             for (int i = 0; i < keys.length; i++) {
                 keys[i] = threadKeys.get(i);

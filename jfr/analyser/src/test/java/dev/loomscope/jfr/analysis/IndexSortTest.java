@@ -27,24 +27,13 @@ class IndexSortTest {
     }
 
     @Test
-    void sortsARangeByTimeLikeAStableSortLeavingTheRestAlone() {
-        long[] times = new Random(7).longs(20_000, 1_700_000_000_000_000_000L, 1_700_000_000_000_000_400L).toArray();
-        int[] order = IntStream.range(0, times.length).map(i -> times.length - 1 - i).toArray();
-        int[] expected = order.clone();
-        Integer[] middle = IntStream.range(100, 19_900).mapToObj(k -> expected[k]).toArray(Integer[]::new);
-        Arrays.sort(middle, (a, b) -> Long.compare(times[a], times[b]));
-        for (int k = 0; k < middle.length; k++) {
-            expected[100 + k] = middle[k];
-        }
-        IndexSort.sortByTime(order, 100, 19_900, times);
-        assertThat(order).isEqualTo(expected);
-    }
-
-    @Test
-    void sortsTimesTooFarApartToPackByComparingThem() {
-        long[] times = {Long.MAX_VALUE, 5, Long.MIN_VALUE, 5, 0};
-        int[] order = {0, 1, 2, 3, 4};
-        IndexSort.sortByTime(order, 0, order.length, times);
-        assertThat(order).containsExactly(2, 4, 1, 3, 0);
+    void groupsIndexesByKeyKeepingTheirOrderWithinEachGroup() {
+        int[] keyOf = {2, 0, 2, 1, 0, 2};
+        int[] firsts = new int[4];
+        assertThat(IndexSort.grouped(keyOf, keyOf.length, 3, firsts)).containsExactly(1, 4, 3, 0, 2, 5);
+        assertThat(firsts).containsExactly(0, 2, 3, 6);
+        int[] again = new int[4];
+        assertThat(IndexSort.regrouped(new int[] {5, 4, 3, 2, 1, 0}, keyOf, 3, again)).containsExactly(4, 1, 3, 5, 2, 0);
+        assertThat(again).containsExactly(0, 2, 3, 6);
     }
 }

@@ -1,0 +1,60 @@
+package dev.loomscope.jfr.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+class TimeOrderTest {
+
+    @Test
+    void sortsEachGroupByTimeThenIndexLikeAStableSortOfTheGroup() {
+        long[] times = new Random(7).longs(20_000, 1_700_000_000_000_000_000L, 1_700_000_000_000_000_400L).toArray();
+        int[] keyOf = new Random(3).ints(times.length, 0, 5).toArray();
+        int[] firsts = new int[6];
+        int[] grouped = IndexSort.grouped(keyOf, times.length, 5, firsts);
+        TimeOrder order = TimeOrder.of(times, grouped, firsts, 5);
+        for (int g = 0; g < 5; g++) {
+            Integer[] expected = IntStream.range(firsts[g], firsts[g + 1]).mapToObj(k -> grouped[k])
+                    .sorted((a, b) -> Long.compare(times[a], times[b])).toArray(Integer[]::new);
+            assertThat(Arrays.copyOfRange(order.index, firsts[g], firsts[g + 1])).containsExactly(
+                    Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
+        }
+        for (int k = 0; k < times.length; k++) {
+            assertThat(order.time[k]).isEqualTo(times[order.index[k]]);
+        }
+    }
+
+    @Test
+    void sortsTimesTooFarApartToPackByComparingThem() {
+        long[] times = {Long.MAX_VALUE, 5, Long.MIN_VALUE, 5, 0};
+        TimeOrder order = TimeOrder.of(times, new int[] {4, 3, 2, 1, 0});
+        assertThat(order.index).containsExactly(2, 4, 1, 3, 0);
+        assertThat(order.time).containsExactly(Long.MIN_VALUE, 0, 5, 5, Long.MAX_VALUE);
+    }
+
+    @Test
+    void aThreadsSliceEndingAfterATimeIsFoundFromAnyPlaceToStartAt() {
+        SliceStore store = new SliceStore();
+        Random random = new Random(9);
+        long at = 1_000;
+        for (int i = 0; i < 500; i++) {
+            long start = at + random.nextInt(50);
+            at = start + 1 + random.nextInt(100);
+            store.addSlice(start, at, i % 3, i % 2, 0);
+        }
+        ThreadSlices slices = new ThreadSlices(store, 2, store.sliceTimes(3));
+        for (int t = 0; t < 2; t++) {
+            for (long nanos = 900; nanos < at + 100; nanos += 37) {
+                int expected = slices.firstEndingAfter(t, nanos);
+                for (int near = slices.firsts[t]; near <= slices.firsts[t + 1]; near += 7) {
+                    assertThat(slices.firstEndingAfter(t, nanos, near)).isEqualTo(expected);
+                }
+                assertThat(slices.firstEndingAfter(t, nanos, slices.firsts[t + 1])).isEqualTo(expected);
+            }
+        }
+    }
+}
