@@ -26,6 +26,7 @@ final class CountingUpstream implements AutoCloseable {
     private final Duration delay;
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger answered = new AtomicInteger();
+    private final AtomicInteger closedByCaller = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
@@ -43,6 +44,11 @@ final class CountingUpstream implements AutoCloseable {
     /** Connections accepted so far. */
     int accepted() {
         return accepted.get();
+    }
+
+    /** Connections the caller closed while this upstream was open: each is a connection its pool gave up. */
+    int closedByCaller() {
+        return closedByCaller.get();
     }
 
     /** Requests answered so far. */
@@ -87,6 +93,9 @@ final class CountingUpstream implements AutoCloseable {
             // the caller closed the connection, or the test ended
         } finally {
             open.remove(socket);
+            if (!server.isClosed()) {
+                closedByCaller.incrementAndGet();
+            }
         }
     }
 

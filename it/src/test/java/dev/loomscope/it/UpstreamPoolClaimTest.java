@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * At S3 scale, 5000 requests to {@code /} at once through an upstream that takes 100 ms, the upstream pool neither
- * fails a request nor churns: it opens at most max-connections-per-upstream connections, queues the other calls until
- * one comes free, and a second burst reuses every connection the first one opened.
+ * fails a request nor churns: it opens at most max-connections-per-upstream connections over both bursts, queues the
+ * other calls until one comes free, and closes none of them, so the second burst reuses every connection the first
+ * one opened (it may open more up to the bound when the first burst, on a slow machine, needed fewer).
  */
 @Timeout(60)
 class UpstreamPoolClaimTest {
@@ -38,7 +39,7 @@ class UpstreamPoolClaimTest {
 
     /** Could fail if open connections were not bounded (over 1000 accepted), or if idle ones were closed and reopened. */
     @Test
-    void fiveThousandConcurrentHopsSucceedOnAtMostTheBoundOfUpstreamConnectionsAndASecondBurstOpensNone()
+    void fiveThousandConcurrentHopsSucceedOnAtMostTheBoundOfUpstreamConnectionsAndNoneIsClosedBetweenBursts()
             throws Exception {
         assumeThat(openFileLimit()).as("this JVM's open-file limit (ulimit -n)").isGreaterThanOrEqualTo(FILES_NEEDED);
         try (CountingUpstream upstream = new CountingUpstream(Duration.ofMillis(100))) {
@@ -66,8 +67,8 @@ class UpstreamPoolClaimTest {
             assertThat(first).isEqualTo(Map.of(200, BURST));
             assertThat(second).isEqualTo(Map.of(200, BURST));
             assertThat(acceptedAfterFirst).isLessThanOrEqualTo(BOUND);
-            assertThat(upstream.accepted()).as("connections opened by the second burst")
-                    .isEqualTo(acceptedAfterFirst);
+            assertThat(upstream.accepted()).as("connections opened by both bursts").isLessThanOrEqualTo(BOUND);
+            assertThat(upstream.closedByCaller()).as("upstream connections the pool closed").isZero();
             assertThat(upstream.answered()).isGreaterThanOrEqualTo(2 * BURST);
             server.assertStillServing(CLIENT_TIMEOUT);
         }
