@@ -75,7 +75,10 @@ class PinningClaimsTest {
         directory = pinningServer.directory().getParent();
     }
 
-    /** Could fail if a pin of 1 ms or more happened on any thread while the warmed-up server served / and /fanout. */
+    /**
+     * Could fail if a pin of 1 ms or more happened on any thread while the warmed-up server served / and /fanout,
+     * outside JFR's own string pool.
+     */
     @Test
     void servingHopsAndFanoutsPinsNoVirtualThread() {
         List<Request> markers = clean.requests(r -> r.status() == 400);
@@ -86,7 +89,22 @@ class PinningClaimsTest {
         assertThat(measured).as("requests between the markers").hasSize(HOPS * 2 + FANOUTS * (1 + FANOUT_CALLS));
         List<Pin> duringLoad = clean.pins.stream()
                 .filter(pin -> pin.within(markers.get(0).start(), markers.get(1).end())).toList();
-        assertThat(duringLoad).as("pins while the warmed-up server served / and /fanout").isEmpty();
+        List<Pin> byJfr = duringLoad.stream().filter(PinningClaimsTest::jfrStringPool).toList();
+        assertThat(duringLoad.stream().filter(pin -> !jfrStringPool(pin)).toList())
+                .as("pins while the warmed-up server served / and /fanout, other than JFR's string pool's").isEmpty();
+        System.out.println("claim 6: pins by JFR's string pool during load: " + byJfr.size()
+                           + byJfr.stream().map(p -> " " + p.duration().toNanos() / 1000 + " us").collect(Collectors.joining()));
+    }
+
+    /**
+     * Whether a pin happened inside JFR's own string pool: committing an event whose string (over 16 characters,
+     * repeated) must be added to the pool again after an epoch shift pins the virtual thread on purpose
+     * ({@code Continuation.pin()} in {@code jdk.jfr.internal.StringPool.storeString}, JDK 25's source) and then takes
+     * the pool's monitor; when another thread holds it, the thread parks pinned. Seen once in CI: 2.5 ms, in a
+     * client call's commit. It is the recording's cost, not the server's.
+     */
+    private static boolean jfrStringPool(Pin pin) {
+        return pin.frames().stream().anyMatch(frame -> frame.startsWith("jdk.jfr.internal.StringPool.storeString("));
     }
 
     /** Could fail if a mode pinned where the JDK's rules say it doesn't, or the reverse. */
