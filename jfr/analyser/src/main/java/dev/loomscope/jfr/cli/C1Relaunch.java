@@ -13,7 +13,8 @@ import java.util.Optional;
  * launcher is started with a plain {@code java -jar}, so the flag can only come from here. On a 220 MB recording
  * with slices C2 spent 3 s of CPU compiling code that runs once over millions of events; without it report took
  * 13% less wall time and 15% less CPU, same-run measurement (docs/analyser-speed.md). Small files skip it: a second
- * JVM costs more than it saves there. {@code -Dloomscope.jfr.c1=false} turns it off.
+ * JVM costs more than it saves there. {@code -Dloomscope.jfr.c1=false} turns it off. Both flags are HotSpot product
+ * flags: run here on JDK 25, read in a JDK 21 tree's {@code c1_globals.hpp}.
  */
 final class C1Relaunch {
 
@@ -33,6 +34,10 @@ final class C1Relaunch {
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
                                                                              "java").toString()));
         command.add("-XX:TieredStopAtLevel=1");
+        // C1 inlines only methods of up to 35 bytecodes by default: the reader's varint decoding (42) and a dozen
+        // small accessors of the handlers were calls. 60 took 14% off report's wall time on the same file, where
+        // 45 and 80 took less (docs/analyser-speed.md); a value the user gives comes later and wins.
+        command.add("-XX:C1MaxInlineSize=60");
         command.add("-D" + DONE + "=true");
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-cp");

@@ -35,16 +35,23 @@ final class Bytes {
     }
 
     void position(long newPosition) {
+        // The message is made elsewhere: C1 inlines only methods of up to 35 bytecodes, and the reader calls
+        // this once per event.
         if (newPosition < 0 || newPosition > limit) {
-            throw new DamagedRecordingException("a position " + newPosition + " outside its chunk of " + limit
-                                                + " bytes");
+            throw outside(newPosition);
         }
         position = (int) newPosition;
     }
 
+    private DamagedRecordingException outside(long newPosition) {
+        return new DamagedRecordingException("a position " + newPosition + " outside its chunk of " + limit
+                                             + " bytes");
+    }
+
     /** An unsigned LEB128 integer of up to 9 bytes, the last byte holding a full 8 bits. */
     long varlong() {
-        // Small enough for C1 to inline: ids, flags and sizes mostly take one byte.
+        // Ids, flags and sizes mostly take one byte. At 42 bytecodes C1 inlines this only with a C1MaxInlineSize
+        // above its default of 35, which C1Relaunch sets.
         int at = position;
         if (at < limit && buffer[at] >= 0) {
             position = at + 1;
@@ -92,7 +99,7 @@ final class Bytes {
             // As varlong: up to 8 bytes of 7 bits, then a ninth of 8.
             for (int bytesRead = 1; ; bytesRead++) {
                 if (at >= limit) {
-                    throw new DamagedRecordingException("data that ends before its chunk does");
+                    throw endsEarly();
                 }
                 if (buffer[at++] >= 0 || bytesRead == 9) {
                     break;
@@ -118,9 +125,13 @@ final class Bytes {
 
     byte next() {
         if (position >= limit) {
-            throw new DamagedRecordingException("data that ends before its chunk does");
+            throw endsEarly();
         }
         return buffer[position++];
+    }
+
+    private static DamagedRecordingException endsEarly() {
+        return new DamagedRecordingException("data that ends before its chunk does");
     }
 
     int rawInt() {
@@ -133,7 +144,7 @@ final class Bytes {
 
     private long raw(int size) {
         if (limit - position < size) {
-            throw new DamagedRecordingException("data that ends before its chunk does");
+            throw endsEarly();
         }
         long result = 0;
         for (int i = 0; i < size; i++) {
