@@ -13,9 +13,10 @@ class C1RelaunchTest {
     private static final String FILE = Fixtures.TWO_HOPS.toString();
 
     @Test
-    void reportsOnRecordingsFromTheThresholdOnAreRelaunched() throws Exception {
+    void reportsAndChecksOnRecordingsFromTheThresholdOnAreRelaunched() throws Exception {
         long size = Files.size(Fixtures.TWO_HOPS);
         assertThat(C1Relaunch.wanted(new String[] {"report", FILE}, size)).isTrue();
+        assertThat(C1Relaunch.wanted(new String[] {"check", "--max-pinned", "0", FILE}, size)).isTrue();
         assertThat(C1Relaunch.wanted(new String[] {"report", "--format", "json", FILE, FILE}, 2 * size)).isTrue();
     }
 
@@ -23,7 +24,8 @@ class C1RelaunchTest {
     void smallRecordingsOtherCommandsAndMissingFilesStayInThisJvm() throws Exception {
         long size = Files.size(Fixtures.TWO_HOPS);
         assertThat(C1Relaunch.wanted(new String[] {"report", FILE}, size + 1)).isFalse();
-        assertThat(C1Relaunch.wanted(new String[] {"check", FILE}, 0)).isFalse();
+        assertThat(C1Relaunch.wanted(new String[] {"check", FILE}, size + 1)).isFalse();
+        assertThat(C1Relaunch.wanted(new String[] {"--version", FILE}, 0)).isFalse();
         assertThat(C1Relaunch.wanted(new String[] {"report", "no-such.jfr"}, 1)).isFalse();
         assertThat(C1Relaunch.wanted(new String[] {"report"}, 0)).isFalse();
     }
