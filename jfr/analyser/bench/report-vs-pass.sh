@@ -9,6 +9,8 @@
 #   BASELINE=/tmp/old/loomscope-jfr.jar RECORDING=big.jfr ROUNDS=5 jfr/analyser/bench/report-vs-pass.sh
 #                      (adds a row for another build of the analyser, e.g. main's jar with its libs/ beside it)
 #   C1=1 RECORDING=big.jfr jfr/analyser/bench/report-vs-pass.sh     (adds report with -XX:TieredStopAtLevel=1)
+#   C2=1 ...     (adds report kept in one JVM with C2, -Dloomscope.jfr.c1=false: what the C1 relaunch saves)
+#   CHECK=1 ...  (adds check, relaunched and kept in one JVM with C2)
 #   JAR=/tmp/copy/loomscope-jfr.jar ...  (times a copy, with its libs/ beside it, so that a rebuild cannot interfere)
 set -euo pipefail
 
@@ -69,6 +71,15 @@ for _ in $(seq "$rounds"); do
   if [ -n "${C1:-}" ]; then
     run c1 "$jdk/bin/java" -XX:TieredStopAtLevel=1 -jar "$jar" report "$recording"
   fi
+  if [ -n "${C2:-}" ]; then
+    run c2 "$jdk/bin/java" -Dloomscope.jfr.c1=false -jar "$jar" report "$recording"
+  fi
+  if [ -n "${CHECK:-}" ]; then
+    # check exits 1 when a limit is exceeded: that is an answer, not a failed run.
+    run check bash -c '"$@"; [ $? -le 1 ]' check "$jdk/bin/java" -jar "$jar" check "$recording"
+    run check-c2 bash -c '"$@"; [ $? -le 1 ]' check "$jdk/bin/java" -Dloomscope.jfr.c1=false -jar "$jar" check \
+        "$recording"
+  fi
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
@@ -80,6 +91,9 @@ for name in "${names[@]}"; do
     report) label="\`report\`, \`$jar\`" ;;
     baseline) label="\`report\`, \`$BASELINE\`" ;;
     c1) label="\`report\`, \`$jar\`, \`-XX:TieredStopAtLevel=1\`" ;;
+    c2) label="\`report\`, \`$jar\`, C2 in one JVM (\`-Dloomscope.jfr.c1=false\`)" ;;
+    check) label="\`check\`, \`$jar\`" ;;
+    check-c2) label="\`check\`, \`$jar\`, C2 in one JVM" ;;
   esac
   echo "| $label | ${wall_runs[$name]}| $(stats "${wall_runs[$name]}") | ${cpu_runs[$name]}| $(stats "${cpu_runs[$name]}") |"
 done
