@@ -47,8 +47,8 @@ final class SpanStore {
     /** Adds the span of a loomscope event, its carriers looked up in {@code carriers}; returns its index. */
     int add(JfrEvent event, CarrierSpanFields fields, Names carriers) {
         return add(event.startNanos(), event.endNanos(), threadId(event, fields), event.getBoolean(fields.virtual),
-                   carriers.index(text(event.getString(fields.startCarrier))),
-                   carriers.index(text(event.getString(fields.endCarrier))));
+                   fields.carrier(event, fields.startCarrier, carriers),
+                   fields.carrier(event, fields.endCarrier, carriers));
     }
 
     /** Adds a span of a virtual thread that stayed on one carrier, as a pin does; returns its index. */

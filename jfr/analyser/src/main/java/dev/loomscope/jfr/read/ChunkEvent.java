@@ -129,6 +129,18 @@ final class ChunkEvent implements JfrEvent {
     }
 
     @Override
+    public long stringKey(int field) {
+        if (field < 0) {
+            return -1;
+        }
+        return switch (layout.kinds[field]) {
+            case EventLayout.STRING_REFERENCE -> longs[field];
+            case EventLayout.STRING -> EventLayout.poolKey(chunk.cursor(longs[field]));
+            default -> -1;
+        };
+    }
+
+    @Override
     public boolean threadNameStartsWith(int field, String prefix) {
         return field >= 0 && layout.kinds[field] == EventLayout.REFERENCE
                 && chunk.pools().threadNameStartsWith(layout.type.fields().get(field).typeId(), longs[field], prefix);

@@ -45,6 +45,15 @@ public interface JfrEvent {
         return -1;
     }
 
+    /**
+     * A key that names the same string as long as the string field holds the same key and the {@link #layout()}
+     * stays the same (one chunk): the chunk's constant-pool key of a pooled string; -1 for a string written inline,
+     * null or empty, and when the reader has none. A handler may then skip {@link #getString}.
+     */
+    default long stringKey(int field) {
+        return -1;
+    }
+
     /** Whether a thread field names a thread whose Java name starts with {@code prefix}; cheaper than getThread. */
     boolean threadNameStartsWith(int field, String prefix);
 
