@@ -1,7 +1,5 @@
 package dev.loomscope.jfr.analysis;
 
-import java.util.Arrays;
-
 import dev.loomscope.jfr.event.CarrierSpanEvent;
 import dev.loomscope.jfr.read.JfrEvent;
 
@@ -17,9 +15,7 @@ abstract class CarrierSpanFields extends FieldLayout {
 
     // Carrier names by string key, for this layout's chunk: looking the name up again per span was the largest
     // part of the span handlers after decoding (a handful of carriers, millions of spans).
-    private static final int KEY_SLOTS = 64;
-    private final long[] carrierKeys = new long[KEY_SLOTS];
-    private final int[] carrierIndexes = new int[KEY_SLOTS];
+    private final KeyIndexes carriersByKey = new KeyIndexes(6);
 
     /** The index in {@code carriers} of the carrier name in string field {@code field}, "" when absent. */
     final int carrier(JfrEvent event, int field, Names carriers) {
@@ -27,18 +23,18 @@ abstract class CarrierSpanFields extends FieldLayout {
         if (key < 0) {
             return carriers.index(SpanStore.text(event.getString(field)));
         }
-        int slot = (int) (key & (KEY_SLOTS - 1));
-        if (carrierKeys[slot] != key) {
-            carrierIndexes[slot] = carriers.index(SpanStore.text(event.getString(field)));
-            carrierKeys[slot] = key;
+        int index = carriersByKey.get(key);
+        if (index == KeyIndexes.UNKNOWN) {
+            index = carriers.index(SpanStore.text(event.getString(field)));
+            carriersByKey.put(key, index);
         }
-        return carrierIndexes[slot];
+        return index;
     }
 
     @Override
     void find(JfrEvent event) {
         // Keys name strings of one chunk, and each chunk has layouts of its own.
-        Arrays.fill(carrierKeys, -1);
+        carriersByKey.clear();
         threadId = event.field(CarrierSpanEvent.THREAD_ID);
         requestId = event.field(CarrierSpanEvent.REQUEST_ID);
         startCarrier = event.field(CarrierSpanEvent.START_CARRIER);

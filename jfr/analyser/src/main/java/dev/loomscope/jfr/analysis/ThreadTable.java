@@ -15,13 +15,10 @@ import dev.loomscope.jfr.read.JfrThread;
  */
 final class ThreadTable {
 
-    private static final int KEY_SLOT_BITS = 10;
-    private static final int UNKNOWN = Integer.MIN_VALUE;
 
     private final LongIntHashMap indexes = new LongIntHashMap();
-    // Recent pool keys and the indexes they gave, in slots by a hash of the key.
-    private final long[] keys = new long[1 << KEY_SLOT_BITS];
-    private final int[] keyIndexes = filled(1 << KEY_SLOT_BITS, UNKNOWN);
+    // Recent pool keys and the indexes they gave.
+    private final KeyIndexes byKey = new KeyIndexes(10);
     private final List<String> names = new ArrayList<>();
     private long[] ids = new long[16];
     // The reader hands out the same JfrThread object while a pool entry repeats: checked before hashing.
@@ -51,13 +48,12 @@ final class ThreadTable {
         if (key < 0) {
             return index(event.getThread(field));
         }
-        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - KEY_SLOT_BITS));
-        if (keys[slot] == key && keyIndexes[slot] != UNKNOWN) {
-            return keyIndexes[slot];
+        int known = byKey.get(key);
+        if (known != KeyIndexes.UNKNOWN) {
+            return known;
         }
         int index = index(event.getThread(field));
-        keys[slot] = key;
-        keyIndexes[slot] = index;
+        byKey.put(key, index);
         return index;
     }
 
@@ -75,12 +71,6 @@ final class ThreadTable {
         names.add(name == null ? "" : name);
         indexes.put(javaThreadId, index);
         return index;
-    }
-
-    private static int[] filled(int size, int value) {
-        int[] values = new int[size];
-        Arrays.fill(values, value);
-        return values;
     }
 
     /** The index of the thread with that id, or -1 when none. */

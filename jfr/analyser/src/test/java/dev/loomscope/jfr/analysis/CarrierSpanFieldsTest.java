@@ -94,7 +94,7 @@ class CarrierSpanFieldsTest {
         int worker2 = carrier(fields, new Span(chunk2, 7, "ForkJoinPool-1-worker-2"), carriers);
         assertThat(worker2).isEqualTo(carriers.index("ForkJoinPool-1-worker-2")).isNotEqualTo(worker1);
         assertThat(carrier(fields, new Span(chunk2, 7 + 64, "ForkJoinPool-1-worker-1"), carriers))
-                .as("another key in the same slot").isEqualTo(worker1);
+                .as("another key").isEqualTo(worker1);
         assertThat(carrier(fields, new Span(chunk2, 7, "ForkJoinPool-1-worker-2"), carriers)).isEqualTo(worker2);
         assertThat(carrier(fields, new Span(chunk2, -1, "inline"), carriers)).isEqualTo(carriers.index("inline"));
         assertThat(carrier(fields, new Span(chunk2, -1, null), carriers)).isEqualTo(carriers.index(""));
