@@ -29,6 +29,11 @@ final class Forked<T> {
         return forked;
     }
 
+    /** Asks the work to stop: interrupts its thread. */
+    void interrupt() {
+        thread.interrupt();
+    }
+
     /** Waits for the value; what the work threw is thrown here. */
     T join() {
         boolean interrupted = false;

@@ -99,7 +99,9 @@ public final class RecordingAnalyzer {
         EventAccumulator all = files.size() > 1 ? new EventAccumulator() : null;
         for (Path file : files) {
             steps.reading(file);
-            EventAccumulator one = read(file, all, EventAccumulator::register, reader);
+            EventAccumulator early = EarlyRead.take(all == null && reader == READER ? file : null,
+                                                    EarlyRead.Purpose.REPORT);
+            EventAccumulator one = early != null ? early : read(file, all, EventAccumulator::register, reader);
             steps.analysing(file);
             reports.add(one.report(List.of(file.toString())));
             // Without a cap there is no timeline to draw: its overview (peaks, latency buckets) is skipped too.
@@ -122,10 +124,26 @@ public final class RecordingAnalyzer {
         checkLookLikeRecordings(files);
         List<PinningFacts> facts = new ArrayList<>();
         for (Path file : files) {
-            EventAccumulator one = read(file, null, EventAccumulator::registerPinning, READER);
+            EventAccumulator early = EarlyRead.take(files.size() == 1 ? file : null, EarlyRead.Purpose.CHECK);
+            EventAccumulator one = early != null ? early
+                    : read(file, null, EventAccumulator::registerPinning, READER);
             facts.add(one.pinningFacts(file.toString()));
         }
         return List.copyOf(facts);
+    }
+
+    /**
+     * Begins reading the one recording a report or check (with {@code check}) will ask for, while the command line
+     * is still being parsed; the analysis takes the result over, or, asked for something else, stops it.
+     */
+    public static void beginEarlyRead(Path file, boolean check) {
+        EarlyRead.begin(file, check ? EarlyRead.Purpose.CHECK : EarlyRead.Purpose.REPORT);
+    }
+
+    /** The read {@link #analyze} or {@link #pinningFacts} makes of {@code file} alone, for {@code purpose}. */
+    static EventAccumulator readAlone(Path file, EarlyRead.Purpose purpose) throws RecordingException {
+        return read(file, null, purpose == EarlyRead.Purpose.CHECK ? EventAccumulator::registerPinning
+                : EventAccumulator::register, READER);
     }
 
     /**

@@ -53,6 +53,7 @@ public final class LoomscopeJfr implements Callable<Integer> {
         if (relaunched.isPresent()) {
             System.exit(relaunched.get());
         }
+        C1Relaunch.beginEarlyRead(args);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = run(args, out, err);

@@ -63,19 +63,59 @@ final class Bytes {
     private long longerVarlong() {
         int at = position;
         if (limit - at >= 9) {
-            // Room for the longest: no end check per byte, the position written once (the reader's hottest code).
+            // Room for the longest: no end check per byte, the position written once. Unrolled, because C1 (which
+            // reads large recordings, see C1Relaunch) compiles a loop as written; this is the reader's hottest code.
             byte[] bytes = buffer;
-            long result = 0;
-            for (int shift = 0; shift < 56; shift += 7) {
-                byte b = bytes[at++];
-                result |= (b & 0x7FL) << shift;
-                if (b >= 0) {
-                    position = at;
-                    return result;
-                }
+            long b = bytes[at];
+            long result = b & 0x7F;
+            if (b >= 0) {
+                position = at + 1;
+                return result;
             }
-            position = at + 1;
-            return result | (bytes[at] & 0xFFL) << 56;
+            b = bytes[at + 1];
+            result |= (b & 0x7F) << 7;
+            if (b >= 0) {
+                position = at + 2;
+                return result;
+            }
+            b = bytes[at + 2];
+            result |= (b & 0x7F) << 14;
+            if (b >= 0) {
+                position = at + 3;
+                return result;
+            }
+            b = bytes[at + 3];
+            result |= (b & 0x7F) << 21;
+            if (b >= 0) {
+                position = at + 4;
+                return result;
+            }
+            b = bytes[at + 4];
+            result |= (b & 0x7F) << 28;
+            if (b >= 0) {
+                position = at + 5;
+                return result;
+            }
+            b = bytes[at + 5];
+            result |= (b & 0x7F) << 35;
+            if (b >= 0) {
+                position = at + 6;
+                return result;
+            }
+            b = bytes[at + 6];
+            result |= (b & 0x7F) << 42;
+            if (b >= 0) {
+                position = at + 7;
+                return result;
+            }
+            b = bytes[at + 7];
+            result |= (b & 0x7F) << 49;
+            if (b >= 0) {
+                position = at + 8;
+                return result;
+            }
+            position = at + 9;
+            return result | (bytes[at + 8] & 0xFFL) << 56;
         }
         return varlongNearEnd();
     }
@@ -95,6 +135,17 @@ final class Bytes {
     /** How many bytes the next {@code count} compressed integers take, without reading past them. */
     int compressedLength(int count) {
         int at = position;
+        if (count <= limit - at) {
+            // Chars below 128, as in thread names, paths and ids, take a byte each: one run over them, no decoding.
+            int end = at + count;
+            while (at < end && buffer[at] >= 0) {
+                at++;
+            }
+            if (at == end) {
+                return count;
+            }
+            at = position;
+        }
         for (int i = 0; i < count; i++) {
             // As varlong: up to 8 bytes of 7 bits, then a ninth of 8.
             for (int bytesRead = 1; ; bytesRead++) {
@@ -172,8 +223,18 @@ final class Bytes {
 
     /** Whether the next {@code length} bytes equal {@code other}'s first {@code length}. */
     boolean regionEquals(int length, byte[] other) {
-        return other != null && other.length == length
-                && java.util.Arrays.equals(buffer, position, position + length, other, 0, length);
+        if (other == null || other.length != length || length > limit - position) {
+            return false;
+        }
+        // A plain loop: the strings compared are a few dozen bytes, and under C1 Arrays.equals' range checks and
+        // calls cost more than the comparison (10% of the reading threads' samples on a 220 MB recording).
+        byte[] bytes = buffer;
+        for (int i = 0, at = position; i < length; i++, at++) {
+            if (bytes[at] != other[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     byte[] copy(int length) {

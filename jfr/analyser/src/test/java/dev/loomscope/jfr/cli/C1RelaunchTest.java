@@ -3,8 +3,10 @@ package dev.loomscope.jfr.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.loomscope.jfr.Fixtures;
 
@@ -28,5 +30,17 @@ class C1RelaunchTest {
         assertThat(C1Relaunch.wanted(new String[] {"--version", FILE}, 0)).isFalse();
         assertThat(C1Relaunch.wanted(new String[] {"report", "no-such.jfr"}, 1)).isFalse();
         assertThat(C1Relaunch.wanted(new String[] {"report"}, 0)).isFalse();
+    }
+
+    @Test
+    void hugePagesAreAskedForOnlyWhereTheKernelGivesThemOnRequest(@TempDir Path dir) throws Exception {
+        Path mode = dir.resolve("enabled");
+        Files.writeString(mode, "always [madvise] never\n");
+        assertThat(C1Relaunch.hugePagesOnRequest(mode)).as("madvise").isTrue();
+        Files.writeString(mode, "[always] madvise never\n");
+        assertThat(C1Relaunch.hugePagesOnRequest(mode)).as("always: the kernel gives them anyway").isFalse();
+        Files.writeString(mode, "always madvise [never]\n");
+        assertThat(C1Relaunch.hugePagesOnRequest(mode)).as("never: the JVM would warn").isFalse();
+        assertThat(C1Relaunch.hugePagesOnRequest(dir.resolve("missing"))).as("no such file").isFalse();
     }
 }

@@ -29,11 +29,15 @@ class C1RelaunchedJvmTest {
     }
 
     private static Run run(String... options) throws IOException, InterruptedException {
+        return run(List.of(options), "check", Fixtures.PINNING_CLASS_INIT.toString());
+    }
+
+    private static Run run(List<String> options, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+PrintFlagsFinal"));
-        command.addAll(List.of(options));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoomscopeJfr.class.getName(),
-                               "check", Fixtures.PINNING_CLASS_INIT.toString()));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoomscopeJfr.class.getName()));
+        command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             byte[] out = process.getInputStream().readAllBytes();
@@ -53,8 +57,23 @@ class C1RelaunchedJvmTest {
 
         assertThat(relaunched.flag("TieredStopAtLevel")).as("launcher, then child").containsExactly("4", "1");
         assertThat(relaunched.flag("C1MaxInlineSize")).containsExactly("35", "60");
+        String hugePages = Boolean.toString(C1Relaunch.hugePagesOnRequest(
+                Path.of("/sys/kernel/mm/transparent_hugepage/enabled")));
+        assertThat(relaunched.flag("UseTransparentHugePages")).containsExactly("false", hugePages);
         assertThat(inOneJvm.flag("TieredStopAtLevel")).containsExactly("4");
         assertThat(relaunched.code()).isEqualTo(1).isEqualTo(inOneJvm.code());
         assertThat(relaunched.withoutFlags()).hasSize(2).isEqualTo(inOneJvm.withoutFlags());
+    }
+
+    /** Could fail if the early read in the second JVM (begun before parsing) changed what report says. */
+    @Test
+    void aRelaunchedReportWithItsEarlyReadSaysWhatOneJvmSays() throws Exception {
+        String file = Fixtures.SERVER_SLICES.toString();
+        Run relaunched = run(List.of("-Dloomscope.jfr.c1FromBytes=0"), "report", "--format", "json", file);
+        Run inOneJvm = run(List.of("-Dloomscope.jfr.c1=false"), "report", "--format", "json", file);
+
+        assertThat(relaunched.flag("TieredStopAtLevel")).containsExactly("4", "1");
+        assertThat(relaunched.code()).isZero();
+        assertThat(relaunched.withoutFlags()).isNotEmpty().isEqualTo(inOneJvm.withoutFlags());
     }
 }
