@@ -74,6 +74,7 @@ final class EventAccumulator {
     void chunkRead() {
         spans.sortForMerge();
         threads.sortForMerge();
+        slices.sortForMerge();
     }
 
     /** Adds what {@code part} gathered from the next chunk of the current file; {@code part} is left as it is. */

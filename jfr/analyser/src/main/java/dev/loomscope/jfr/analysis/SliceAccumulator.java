@@ -106,6 +106,11 @@ final class SliceAccumulator {
         }
     }
 
+    /** Called on a chunk's part once its chunk is read: sorts its slices by time for the merge. */
+    void sortForMerge() {
+        store.sortForMerge(carriers.size());
+    }
+
     /** What the recorder said of itself; null when the recording has no loomscope.RecorderStatus. */
     Report.Recorder recorder() {
         return recorder;

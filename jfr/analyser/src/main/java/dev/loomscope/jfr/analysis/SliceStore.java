@@ -20,11 +20,15 @@ final class SliceStore {
     private int[] wakeupThread = new int[64];
     private byte[] wakeupSource = new byte[64];
     private int[] wakeupWaker = new int[64];
+    // Both by time while every part appended was sorted on its reader thread (see MergedTimeOrder).
+    private final MergedTimeOrder sliceOrder = new MergedTimeOrder();
+    private final MergedTimeOrder wakeupOrder = new MergedTimeOrder();
 
     void addSlice(long startNanos, long endNanos, int carrierIndex, int threadIndex, int kind) {
         if (slices == start.length) {
             growSlices(slices * 2);
         }
+        sliceOrder.lost();
         int i = slices++;
         start[i] = startNanos;
         end[i] = endNanos;
@@ -37,6 +41,7 @@ final class SliceStore {
         if (wakeups == wakeupTime.length) {
             growWakeups(wakeups * 2);
         }
+        wakeupOrder.lost();
         int i = wakeups++;
         wakeupTime[i] = nanos;
         wakeupThread[i] = threadIndex;
@@ -55,6 +60,7 @@ final class SliceStore {
             thread[from + i] = threads[other.thread[i]];
             endKind[from + i] = (byte) kinds[other.endKind[i]];
         }
+        sliceOrder.append(other.sliceOrder, other.slices, from);
         slices = from + other.slices;
         int wakeFrom = wakeups;
         growWakeups(wakeFrom + other.wakeups);
@@ -64,7 +70,18 @@ final class SliceStore {
             wakeupSource[wakeFrom + i] = (byte) sources[other.wakeupSource[i]];
             wakeupWaker[wakeFrom + i] = other.wakeupWaker[i] < 0 ? -1 : wakers[other.wakeupWaker[i]];
         }
+        wakeupOrder.append(other.wakeupOrder, other.wakeups, wakeFrom);
         wakeups = wakeFrom + other.wakeups;
+    }
+
+    /** Sorts this part's slices and wake-ups by time, for the whole it is appended to, once its chunk is read. */
+    void sortForMerge(int carriers) {
+        sliceOrder.set(sortedSliceTimes(carriers));
+        int[] all = new int[wakeups];
+        for (int i = 0; i < wakeups; i++) {
+            all[i] = i;
+        }
+        wakeupOrder.set(TimeOrder.of(wakeupTime, all));
     }
 
     /** Makes room for {@code slices} slices and {@code wakeups} wake-ups in all. */
@@ -81,6 +98,7 @@ final class SliceStore {
             carrier = Arrays.copyOf(carrier, capacity);
             thread = Arrays.copyOf(thread, capacity);
             endKind = Arrays.copyOf(endKind, capacity);
+            sliceOrder.reserve(capacity);
         }
     }
 
@@ -91,6 +109,7 @@ final class SliceStore {
             wakeupThread = Arrays.copyOf(wakeupThread, capacity);
             wakeupSource = Arrays.copyOf(wakeupSource, capacity);
             wakeupWaker = Arrays.copyOf(wakeupWaker, capacity);
+            wakeupOrder.reserve(capacity);
         }
     }
 
@@ -139,11 +158,14 @@ final class SliceStore {
         return wakeupWaker[i];
     }
 
-    /**
-     * Every slice by start time, equal starts by index. Grouped by carrier first: a carrier's slices arrive in time
-     * order a buffer at a time, so the sort merges a few hundred long runs instead of sorting from scratch.
-     */
+    /** Every slice by start time, equal starts by index: as merged from the parts appended, or sorted now. */
     TimeOrder sliceTimes(int carriers) {
+        return sliceOrder.kept() ? sliceOrder.first(slices) : sortedSliceTimes(carriers);
+    }
+
+    // Grouped by carrier first: a carrier's slices arrive in time order a buffer at a time, so the sort merges a few
+    // hundred long runs instead of sorting from scratch.
+    private TimeOrder sortedSliceTimes(int carriers) {
         return TimeOrder.of(start, IndexSort.grouped(carrier, slices, carriers, new int[carriers + 1]));
     }
 
@@ -157,6 +179,15 @@ final class SliceStore {
 
     /** Wake-ups grouped by thread (ranges {@code firsts}, keys + 1 zeros when given), each group by time. */
     TimeOrder wakeupTimes(int keys, int[] firsts) {
-        return TimeOrder.of(wakeupTime, IndexSort.grouped(wakeupThread, wakeups, keys, firsts), firsts, keys);
+        if (!wakeupOrder.kept()) {
+            return TimeOrder.of(wakeupTime, IndexSort.grouped(wakeupThread, wakeups, keys, firsts), firsts, keys);
+        }
+        // All of them by time, regrouped by thread: each thread's stay by time, equal times by index.
+        int[] index = IndexSort.regrouped(wakeupOrder.first(wakeups).index, wakeupThread, keys, firsts);
+        long[] time = new long[index.length];
+        for (int k = 0; k < index.length; k++) {
+            time[k] = wakeupTime[index[k]];
+        }
+        return TimeOrder.sorted(index, time);
     }
 }

@@ -59,6 +59,11 @@ final class TimeOrder {
         return new TimeOrder(index, keys);
     }
 
+    /** Indexes already in order, with their times beside them. */
+    static TimeOrder sorted(int[] index, long[] time) {
+        return new TimeOrder(index, time);
+    }
+
     /** The indexes 0..n-1 of {@code times}, given in {@code grouped}, by time, equal times by index; see {@link #of}. */
     static TimeOrder of(long[] times, int[] grouped) {
         return of(times, grouped, new int[] {0, grouped.length}, 1);

@@ -60,7 +60,7 @@ public final class HtmlReport {
         data.put("report", reportJson);
         // The sections as the text report describes them, so the page names what is missing in the same words.
         data.put("sections", java.util.Arrays.stream(Section.values())
-                .map(section -> Map.of("key", section.key(), "label", section.label(), "needs", section.needs()))
+                .map(section -> new SectionWords(section.key(), section.label(), section.needs()))
                 .toList());
         // One timeline: the first recording's. Carriers of different JVMs share names, so lanes cannot be merged.
         Timeline timeline = analysis.timelines().get(0);
@@ -77,7 +77,7 @@ public final class HtmlReport {
         data.put("latency", ChartPayloads.latency(timeline));
         data.put("sliceLanes", SlicePayload.of(analysis.sliceLanes()));
         data.put("jmc", jmcNotRun == null ? JmcFindings.evaluate(files)
-                : Map.of("results", List.of(), "note", jmcNotRun));
+                : new NoFindings(List.of(), jmcNotRun));
 
         String json = new ObjectMapper().writeValueAsString(data)
                 // The data sits inside a <script> element: "</" must not end it early.
@@ -99,5 +99,14 @@ public final class HtmlReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // Records, not Map.of: a Map.of's order changes from one JVM to the next, and so would the page's bytes.
+    /** A section's key and words on the page. */
+    private record SectionWords(String key, String label, String needs) {
+    }
+
+    /** The JMC findings of a page whose rules were not run. */
+    private record NoFindings(List<Object> results, String note) {
     }
 }

@@ -57,4 +57,55 @@ class TimeOrderTest {
             }
         }
     }
+
+    /** Could fail if a part's slices were merged in at the wrong place, or ties not kept by index. */
+    @Test
+    void partsSortedOnTheirOwnAndAppendedGiveTheOrderOfOneSortOverTheWhole() {
+        Random random = new Random(11);
+        SliceStore whole = new SliceStore();
+        SliceStore unsorted = new SliceStore();
+        int[] identity = {0, 1, 2, 3, 4, 5, 6, 7};
+        long at = 1_000_000;
+        for (int p = 0; p < 6; p++) {
+            SliceStore part = new SliceStore();
+            for (int i = 0; i < 2_000; i++) {
+                // Starts move forward with jitter and repeats; long slices reach back past earlier parts' last ones.
+                long start = at - random.nextInt(i % 50 == 0 ? 5_000 : 20);
+                at += random.nextInt(3);
+                part.addSlice(start, start + 10, random.nextInt(3), random.nextInt(8), 0);
+                part.addWakeup(start - random.nextInt(30), random.nextInt(8), 0, -1);
+            }
+            part.sortForMerge(3);
+            whole.append(part, identity, identity, identity, identity, identity);
+            unsorted.append(copyOf(part), identity, identity, identity, identity, identity);
+        }
+        TimeOrder merged = whole.sliceTimes(3);
+        TimeOrder sorted = unsorted.sliceTimes(3);
+
+        assertThat(merged.index).hasSize(12_000).containsExactly(sorted.index);
+        assertThat(merged.time).containsExactly(sorted.time);
+        for (int k = 1; k < merged.index.length; k++) {
+            assertThat(merged.time[k - 1] < merged.time[k]
+                       || merged.time[k - 1] == merged.time[k] && merged.index[k - 1] < merged.index[k]).isTrue();
+        }
+        int[] mergedFirsts = new int[9];
+        int[] sortedFirsts = new int[9];
+        TimeOrder mergedWakeups = whole.wakeupTimes(8, mergedFirsts);
+        TimeOrder sortedWakeups = unsorted.wakeupTimes(8, sortedFirsts);
+        assertThat(mergedWakeups.index).hasSize(12_000).containsExactly(sortedWakeups.index);
+        assertThat(mergedWakeups.time).containsExactly(sortedWakeups.time);
+        assertThat(mergedFirsts).containsExactly(sortedFirsts);
+    }
+
+    /** The same slices and wake-ups added one by one: such a store sorts them when asked. */
+    private static SliceStore copyOf(SliceStore part) {
+        SliceStore copy = new SliceStore();
+        for (int i = 0; i < part.slices(); i++) {
+            copy.addSlice(part.start(i), part.end(i), part.carrier(i), part.thread(i), part.endKind(i));
+        }
+        for (int i = 0; i < part.wakeups(); i++) {
+            copy.addWakeup(part.wakeupTime(i), part.wakeupThread(i), part.wakeupSource(i), part.wakeupWaker(i));
+        }
+        return copy;
+    }
 }

@@ -83,6 +83,20 @@ class HtmlWholeRecordingTest {
         return count;
     }
 
+    /**
+     * Could fail (in most JVMs: the order of a Map.of changes with each) if the page's fixed objects took their
+     * fields in no fixed order, so that two pages of one recording differed byte for byte.
+     */
+    @Test
+    void thePagesFixedObjectsKeepTheirFieldsInOneOrder() throws Exception {
+        JsonNode data = pageData(RecordingAnalyzer.analyze(List.of(Fixtures.SERVER_SLICES), FEW));
+
+        for (JsonNode section : data.get("sections")) {
+            assertThat(section.fieldNames()).toIterable().containsExactly("key", "label", "needs");
+        }
+        assertThat(data.get("jmc").fieldNames()).toIterable().containsExactly("results", "note");
+    }
+
     static JsonNode pageData(Analysis analysis) throws Exception {
         StringWriter page = new StringWriter();
         HtmlReport.write(analysis, new JsonRenderer().tree(analysis.combined()), List.of(), false, page);
