@@ -54,7 +54,7 @@ final class MergedTimeOrder {
             return;
         }
         reserve(from + count);
-        int stays = firstAfter(time, from, other.time[0]);
+        int stays = TimeOrder.firstAfter(time, 0, from, other.time[0]);
         int[] tailIndex = Arrays.copyOfRange(index, stays, from);
         long[] tailTime = Arrays.copyOfRange(time, stays, from);
         int a = 0;
@@ -82,20 +82,5 @@ final class MergedTimeOrder {
     /** The first {@code n}, as a {@link TimeOrder} of their own. */
     TimeOrder first(int n) {
         return TimeOrder.sorted(Arrays.copyOf(index, n), Arrays.copyOf(time, n));
-    }
-
-    /** The first of the first {@code n} sorted {@code times} after {@code at}, or n. */
-    private static int firstAfter(long[] times, int n, long at) {
-        int low = 0;
-        int high = n;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (times[middle] <= at) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 }

@@ -115,17 +115,7 @@ final class ThreadSlices {
     }
 
     private int firstEndingAfter(int from, int to, long nanos) {
-        int low = from;
-        int high = to;
         // A thread's slices do not overlap, so their ends grow with their starts: a binary search holds.
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (end[middle] <= nanos) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
+        return TimeOrder.firstAfter(end, from, to, nanos);
     }
 }

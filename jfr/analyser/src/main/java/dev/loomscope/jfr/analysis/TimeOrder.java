@@ -59,6 +59,21 @@ final class TimeOrder {
         return new TimeOrder(index, keys);
     }
 
+    /** The first position of {@code from..to-1} in {@code times}, rising there, whose time is after {@code at}; to when none. */
+    static int firstAfter(long[] times, int from, int to, long at) {
+        int low = from;
+        int high = to;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (times[middle] <= at) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
     /** Indexes already in order, with their times beside them. */
     static TimeOrder sorted(int[] index, long[] time) {
         return new TimeOrder(index, time);
