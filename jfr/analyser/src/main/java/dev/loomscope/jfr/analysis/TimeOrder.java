@@ -59,7 +59,7 @@ final class TimeOrder {
         return new TimeOrder(index, keys);
     }
 
-    /** The first position of {@code from..to-1} in {@code times}, rising there, whose time is after {@code at}; to when none. */
+    /** The first position in {@code from..to-1} of {@code times}, rising there, whose time is after {@code at}, else to. */
     static int firstAfter(long[] times, int from, int to, long at) {
         int low = from;
         int high = to;
