@@ -79,6 +79,11 @@ final class MergedTimeOrder {
         }
     }
 
+    /** The indexes of the first {@code n}, in a copy of their own. */
+    int[] firstIndexes(int n) {
+        return Arrays.copyOf(index, n);
+    }
+
     /** The first {@code n}, as a {@link TimeOrder} of their own. */
     TimeOrder first(int n) {
         return TimeOrder.sorted(Arrays.copyOf(index, n), Arrays.copyOf(time, n));

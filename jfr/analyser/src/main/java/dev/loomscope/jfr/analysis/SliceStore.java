@@ -183,7 +183,7 @@ final class SliceStore {
             return TimeOrder.of(wakeupTime, IndexSort.grouped(wakeupThread, wakeups, keys, firsts), firsts, keys);
         }
         // All of them by time, regrouped by thread: each thread's stay by time, equal times by index.
-        int[] index = IndexSort.regrouped(wakeupOrder.first(wakeups).index, wakeupThread, keys, firsts);
+        int[] index = IndexSort.regrouped(wakeupOrder.firstIndexes(wakeups), wakeupThread, keys, firsts);
         long[] time = new long[index.length];
         for (int k = 0; k < index.length; k++) {
             time[k] = wakeupTime[index[k]];

@@ -15,7 +15,6 @@ import dev.loomscope.jfr.read.JfrThread;
  */
 final class ThreadTable {
 
-
     private final LongIntHashMap indexes = new LongIntHashMap();
     // Recent pool keys and the indexes they gave.
     private final KeyIndexes byKey = new KeyIndexes(10);

@@ -80,12 +80,12 @@ final class EventLayout {
         return index == null ? -1 : index;
     }
 
-    /** An inline string that ends at {@code end}, reusing the String made for the same bytes of this field before. */
     /** The pool key of the string at {@code bytes} when it is pooled (encoding 2), else -1. */
     static long poolKey(Bytes bytes) {
         return bytes.next() == 2 ? bytes.varlong() : -1;
     }
 
+    /** An inline string that ends at {@code end}, reusing the String made for the same bytes of this field before. */
     String string(Bytes bytes, int end, int field, ConstantPools pools) {
         byte encoding = bytes.next();
         if (encoding == 3 || encoding == 4 || encoding == 5) {
