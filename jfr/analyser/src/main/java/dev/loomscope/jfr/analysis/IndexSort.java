@@ -14,11 +14,17 @@ final class IndexSort {
 
     /** Indexes 0..n-1 ordered by {@code compare} (negative, zero, positive as for a Comparator). */
     static int[] sorted(int n, IntBinaryOperator compare) {
+        int[] order = identity(n);
+        sort(order, compare);
+        return order;
+    }
+
+    /** The indexes 0..n-1 in their own order. */
+    static int[] identity(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        sort(order, compare);
         return order;
     }
 

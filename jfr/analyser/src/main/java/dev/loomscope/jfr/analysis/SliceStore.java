@@ -77,11 +77,7 @@ final class SliceStore {
     /** Sorts this part's slices and wake-ups by time, for the whole it is appended to, once its chunk is read. */
     void sortForMerge(int carriers) {
         sliceOrder.set(sortedSliceTimes(carriers));
-        int[] all = new int[wakeups];
-        for (int i = 0; i < wakeups; i++) {
-            all[i] = i;
-        }
-        wakeupOrder.set(TimeOrder.of(wakeupTime, all));
+        wakeupOrder.set(TimeOrder.of(wakeupTime, IndexSort.identity(wakeups)));
     }
 
     /** Makes room for {@code slices} slices and {@code wakeups} wake-ups in all. */
@@ -183,11 +179,7 @@ final class SliceStore {
             return TimeOrder.of(wakeupTime, IndexSort.grouped(wakeupThread, wakeups, keys, firsts), firsts, keys);
         }
         // All of them by time, regrouped by thread: each thread's stay by time, equal times by index.
-        int[] index = IndexSort.regrouped(wakeupOrder.firstIndexes(wakeups), wakeupThread, keys, firsts);
-        long[] time = new long[index.length];
-        for (int k = 0; k < index.length; k++) {
-            time[k] = wakeupTime[index[k]];
-        }
-        return TimeOrder.sorted(index, time);
+        return TimeOrder.inOrder(IndexSort.regrouped(wakeupOrder.firstIndexes(wakeups), wakeupThread, keys, firsts),
+                                 wakeupTime);
     }
 }

@@ -79,6 +79,15 @@ final class TimeOrder {
         return new TimeOrder(index, time);
     }
 
+    /** Indexes already in order, their times read from {@code times}. */
+    static TimeOrder inOrder(int[] index, long[] times) {
+        long[] time = new long[index.length];
+        for (int k = 0; k < index.length; k++) {
+            time[k] = times[index[k]];
+        }
+        return new TimeOrder(index, time);
+    }
+
     /** The indexes 0..n-1 of {@code times}, given in {@code grouped}, by time, equal times by index; see {@link #of}. */
     static TimeOrder of(long[] times, int[] grouped) {
         return of(times, grouped, new int[] {0, grouped.length}, 1);
@@ -92,10 +101,6 @@ final class TimeOrder {
                     : Integer.compare(a, b));
             System.arraycopy(group, 0, index, firsts[g], group.length);
         }
-        long[] time = new long[index.length];
-        for (int k = 0; k < index.length; k++) {
-            time[k] = times[index[k]];
-        }
-        return new TimeOrder(index, time);
+        return inOrder(index, times);
     }
 }
