@@ -18,6 +18,14 @@ import org.objectweb.asm.Opcodes;
  * event only that way: the JVM clears it inside an event when a buffer has no room, and every {@code endEvent()}
  * sets it back. So at {@code beginEvent()} a false flag is stale, and resetting it there, with the position reset
  * the discarding {@code endEvent()} would have done, loses nothing and writes at the same place.
+ *
+ * <p>Where the writer has a {@code pinVirtualThread} flag (JDK 22+), it is set at {@code beginEvent()} too, to
+ * whether the thread writing is virtual. The JDK sets it for the thread the writer was made for and does not
+ * switch it when a carrier and its virtual threads hand the writer to each other; once a carrier made the writer or
+ * wrote with it, a virtual thread's event taking the string pool's monitor then went unpinned, the virtual thread
+ * unmounted in the middle of its event when the monitor was contended, and the carrier's next event was written
+ * into it: one damaged event, and neither the JDK's parser nor loomscope's could read the recording past it
+ * (docs/jfr-eventwriter-defect.md).
  */
 final class EventWriterRepair {
 
@@ -26,6 +34,7 @@ final class EventWriterRepair {
     private static final String VALID = "valid";
     private static final String RESET = "reset";
     private static final String BEGIN_EVENT = "beginEvent";
+    private static final String PIN_VIRTUAL_THREAD = "pinVirtualThread";
 
     private EventWriterRepair() {
     }
@@ -46,16 +55,22 @@ final class EventWriterRepair {
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-                return name.equals(BEGIN_EVENT) ? new StaleFlagReset(next) : next;
+                return name.equals(BEGIN_EVENT) ? new StaleFlagReset(next, shape.hasPinFlag) : next;
             }
         }, 0);
         return new Rewritten(writer.toByteArray(), null);
     }
 
-    /** Inserts {@code if (!valid) { reset(); valid = true; }} before the method's first instruction. */
+    /**
+     * Inserts {@code if (!valid) { reset(); valid = true; }} before the method's first instruction, and with
+     * {@code pinFlag} {@code pinVirtualThread = Thread.currentThread().isVirtual();} after it.
+     */
     private static final class StaleFlagReset extends MethodVisitor {
-        StaleFlagReset(MethodVisitor next) {
+        private final boolean pinFlag;
+
+        StaleFlagReset(MethodVisitor next, boolean pinFlag) {
             super(Opcodes.ASM9, next);
+            this.pinFlag = pinFlag;
         }
 
         @Override
@@ -73,6 +88,13 @@ final class EventWriterRepair {
             mv.visitLabel(valid);
             // The stack is empty and the locals are the arguments, as at entry: the same frame as the method's start.
             mv.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+            if (pinFlag) {
+                mv.visitVarInsn(Opcodes.ALOAD, 0);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Thread", "currentThread", "()Ljava/lang/Thread;",
+                                   false);
+                mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Thread", "isVirtual", "()Z", false);
+                mv.visitFieldInsn(Opcodes.PUTFIELD, INTERNAL_NAME, PIN_VIRTUAL_THREAD, "Z");
+            }
         }
 
         @Override
@@ -84,6 +106,7 @@ final class EventWriterRepair {
     /** What the class declares that the repair relies on. */
     private static final class Shape extends ClassVisitor {
         boolean hasValidFlag;
+        boolean hasPinFlag;
         boolean hasReset;
         int beginEvents;
 
@@ -94,6 +117,8 @@ final class EventWriterRepair {
         @Override
         public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
             hasValidFlag |= name.equals(VALID) && descriptor.equals("Z") && (access & Opcodes.ACC_STATIC) == 0;
+            hasPinFlag |= name.equals(PIN_VIRTUAL_THREAD) && descriptor.equals("Z")
+                    && (access & Opcodes.ACC_STATIC) == 0;
             return null;
         }
 

@@ -87,7 +87,8 @@ public final class RecorderAgent {
         return null;
     }
 
-    // Without the repair the recorder still runs, but loses the slices in which a virtual thread committed an event.
+    // Without the repair the recorder still runs, but loses the slices in which a virtual thread committed an event,
+    // and on JDK 22+ may write a slice into a virtual thread's unfinished event.
     private static String repairEventWriter(Instrumentation instrumentation, RecorderStatus status) {
         String problem;
         try {
@@ -97,7 +98,8 @@ public final class RecorderAgent {
             problem = "could not retransform " + EventWriterRepair.CLASS_NAME + ": " + t;
         }
         if (problem == null) {
-            return "EventWriter keeps the carrier's first event after a virtual thread's own";
+            return "EventWriter keeps the carrier's first event after a virtual thread's own, and pins a virtual"
+                    + " thread that pools a string in the middle of its event";
         }
         status.warn("slices in which a virtual thread committed a JFR event of its own may be lost: " + problem);
         return "slices may be lost: " + problem;
