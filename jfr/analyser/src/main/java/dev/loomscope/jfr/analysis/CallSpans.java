@@ -31,13 +31,21 @@ final class CallSpans {
 
     /** Adds the span of a {@link ClientCallEvent} whose field indexes are {@code fields}. */
     void add(JfrEvent event, CallFields fields) {
-        int i = spans.add(event, fields, carriers);
+        add(event.startNanos(), event.endNanos(), fields.threadId(event), event.getBoolean(fields.virtual),
+            fields.carrier(event, fields.startCarrier, carriers), fields.carrier(event, fields.endCarrier, carriers),
+            event.getLong(fields.handlerThreadId), event.getLong(fields.requestId), event.getString(fields.outcome));
+    }
+
+    /** Adds a call from its values, its carriers as indexes in the carriers' dictionary; a null outcome as "". */
+    void add(long startNanos, long endNanos, long threadId, boolean virtual, int startCarrier, int endCarrier,
+             long handlerThread, long request, String outcomeText) {
+        int i = spans.add(startNanos, endNanos, threadId, virtual, startCarrier, endCarrier);
         if (i == requestId.length) {
             grow(i + 1);
         }
-        handlerThreadId[i] = event.getLong(fields.handlerThreadId);
-        requestId[i] = event.getLong(fields.requestId);
-        outcome[i] = outcomes.index(SpanStore.text(event.getString(fields.outcome)));
+        handlerThreadId[i] = handlerThread;
+        requestId[i] = request;
+        outcome[i] = outcomes.index(SpanStore.text(outcomeText));
     }
 
     /** Appends every call of {@code other}, its carrier and outcome indexes translated by the arrays given. */

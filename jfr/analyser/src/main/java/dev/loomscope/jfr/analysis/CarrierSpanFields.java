@@ -31,6 +31,12 @@ abstract class CarrierSpanFields extends FieldLayout {
         return index;
     }
 
+    /** The Java thread id of the thread that did the work: the event's threadId field, else its event thread. */
+    final long threadId(JfrEvent event) {
+        long id = event.getLong(threadId);
+        return id != 0 ? id : SpanStore.javaThreadId(event.getThread(eventThread));
+    }
+
     @Override
     void find(JfrEvent event) {
         // Keys name strings of one chunk, and each chunk has layouts of its own.

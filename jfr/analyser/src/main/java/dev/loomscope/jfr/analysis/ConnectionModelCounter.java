@@ -3,9 +3,7 @@ package dev.loomscope.jfr.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Works out the {@link ConnectionModels} of a set of requests: per protocol, connections against threads. */
 final class ConnectionModelCounter {
@@ -19,62 +17,86 @@ final class ConnectionModelCounter {
             return null;
         }
         SpanStore spans = requests.spans();
-        Map<String, List<Integer>> byProtocol = new LinkedHashMap<>();
-        for (int i = 0; i < spans.size(); i++) {
-            String protocol = requests.protocol(i);
-            if (!protocol.isEmpty()) {
-                byProtocol.computeIfAbsent(protocol, p -> new ArrayList<>()).add(i);
+        int n = spans.size();
+        Names protocols = requests.protocols();
+        // Grouped by dictionary index, each group in request order: a counting sort, no boxing, no comparisons.
+        int[] protocolFirsts = new int[protocols.size() + 1];
+        int[] byProtocol = IndexSort.grouped(requests.protocolIndexes(), n, protocols.size(), protocolFirsts);
+        List<ConnectionModels.Protocol> models = new ArrayList<>();
+        List<Integer> firstRequests = new ArrayList<>();
+        for (int p = 0; p < protocols.size(); p++) {
+            int from = protocolFirsts[p];
+            int to = protocolFirsts[p + 1];
+            if (to > from && !protocols.name(p).isEmpty()) {
+                models.add(protocol(protocols.name(p), Arrays.copyOfRange(byProtocol, from, to), requests,
+                                    to - from == n));
+                firstRequests.add(byProtocol[from]);
             }
         }
-        if (byProtocol.isEmpty()) {
+        if (models.isEmpty()) {
             return null;
         }
-        List<ConnectionModels.Protocol> models = new ArrayList<>();
-        byProtocol.forEach((protocol, indexes) -> models.add(protocol(protocol, indexes, requests)));
-        models.sort(Comparator.comparingLong(ConnectionModels.Protocol::requests).reversed());
-        return new ConnectionModels(List.copyOf(models));
+        // Most requests first; ties in the order the protocols first appear.
+        Integer[] order = new Integer[models.size()];
+        Arrays.setAll(order, k -> k);
+        Arrays.sort(order, Comparator.comparingLong((Integer k) -> models.get(k).requests()).reversed()
+                .thenComparing(firstRequests::get));
+        return new ConnectionModels(Arrays.stream(order).map(models::get).toList());
     }
 
-    private static ConnectionModels.Protocol protocol(String protocol, List<Integer> indexes, RequestSpans requests) {
+    /**
+     * The model of one protocol's requests, {@code indexes} in request order; with {@code all}, they are every
+     * request of the store, whose distinct threads the store has counted already.
+     */
+    private static ConnectionModels.Protocol protocol(String protocol, int[] indexes, RequestSpans requests,
+                                                      boolean all) {
         SpanStore spans = requests.spans();
-        int n = indexes.size();
-        // Connection in the top half, request index in the bottom: sorted, each connection's requests are together.
-        long[] byConnection = new long[n];
-        long[] threads = new long[n];
-        for (int k = 0; k < n; k++) {
-            int i = indexes.get(k);
-            byConnection[k] = ((long) requests.connection(i) << 32) | i;
-            threads[k] = spans.threadId(i);
+        int n = indexes.length;
+        int keys = requests.connectionCount();
+        int[] connectionOf = requests.connectionIndexes();
+        int[] firsts = new int[keys + 1];
+        for (int i : indexes) {
+            firsts[connectionOf[i] + 1]++;
         }
-        Arrays.sort(byConnection);
+        for (int c = 0; c < keys; c++) {
+            firsts[c + 1] += firsts[c];
+        }
+        // One pass in request order, each connection's times written into its own range: read in order, the spans'
+        // arrays stay in cache (gathering a connection's requests from all over them took a third of a second).
+        int[] next = Arrays.copyOf(firsts, keys);
+        long[] starts = new long[n];
+        long[] ends = new long[n];
+        long[] firstThread = new long[keys];
+        boolean[] manyThreads = new boolean[keys];
+        for (int i : indexes) {
+            int c = connectionOf[i];
+            int at = next[c]++;
+            starts[at] = spans.start(i);
+            ends[at] = spans.end(i);
+            long thread = spans.threadId(i);
+            if (at == firsts[c]) {
+                firstThread[c] = thread;
+            } else {
+                manyThreads[c] |= thread != firstThread[c];
+            }
+        }
         long connections = 0;
         long onOneThread = 0;
         long onManyThreads = 0;
         long maxInFlight = 0;
-        for (int from = 0; from < n; ) {
-            int to = from + 1;
-            while (to < n && byConnection[to] >>> 32 == byConnection[from] >>> 32) {
-                to++;
+        for (int c = 0; c < keys; c++) {
+            if (firsts[c] == firsts[c + 1]) {
+                continue;
             }
             connections++;
-            long[] starts = new long[to - from];
-            long[] ends = new long[to - from];
-            long[] connectionThreads = new long[to - from];
-            for (int k = from; k < to; k++) {
-                int i = (int) byConnection[k];
-                starts[k - from] = spans.start(i);
-                ends[k - from] = spans.end(i);
-                connectionThreads[k - from] = spans.threadId(i);
-            }
-            maxInFlight = Math.max(maxInFlight, peak(starts, ends));
-            if (distinct(connectionThreads) == 1) {
-                onOneThread++;
-            } else {
+            maxInFlight = Math.max(maxInFlight, peak(starts, ends, firsts[c], firsts[c + 1]));
+            if (manyThreads[c]) {
                 onManyThreads++;
+            } else {
+                onOneThread++;
             }
-            from = to;
         }
-        long handlerThreads = distinct(threads);
+        long handlerThreads = all ? ThreadKeys.distinct(spans.sortedThreadKeys(), false) : distinctThreads(indexes, spans);
         String model = onManyThreads == 0 ? ConnectionModels.THREAD_PER_CONNECTION
                 : handlerThreads == n ? ConnectionModels.THREAD_PER_REQUEST : ConnectionModels.MIXED;
         // One request on each connection fits both models (curl's one request per connection does this).
@@ -86,15 +108,15 @@ final class ConnectionModelCounter {
                                              onOneThread, onManyThreads, model);
     }
 
-    // Most spans open at once: a span ending at the instant another starts does not overlap it.
-    private static long peak(long[] starts, long[] ends) {
-        Arrays.sort(starts);
-        Arrays.sort(ends);
+    // Most spans open at once among from..to: a span ending at the instant another starts does not overlap it.
+    private static long peak(long[] starts, long[] ends, int from, int to) {
+        Arrays.sort(starts, from, to);
+        Arrays.sort(ends, from, to);
         long open = 0;
         long peak = 0;
-        int e = 0;
-        for (long start : starts) {
-            while (e < ends.length && ends[e] <= start) {
+        int e = from;
+        for (int s = from; s < to; s++) {
+            while (e < to && ends[e] <= starts[s]) {
                 e++;
                 open--;
             }
@@ -104,8 +126,11 @@ final class ConnectionModelCounter {
         return peak;
     }
 
-    private static long distinct(long[] values) {
-        long[] sorted = values.clone();
+    private static long distinctThreads(int[] indexes, SpanStore spans) {
+        long[] sorted = new long[indexes.length];
+        for (int k = 0; k < indexes.length; k++) {
+            sorted[k] = spans.threadId(indexes[k]);
+        }
         Arrays.sort(sorted);
         long count = sorted.length == 0 ? 0 : 1;
         for (int i = 1; i < sorted.length; i++) {

@@ -2,12 +2,14 @@ package dev.loomscope.jfr.analysis;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.loomscope.jfr.read.ReadNotes;
 import dev.loomscope.jfr.event.ClientCallEvent;
 import dev.loomscope.jfr.event.ServerRequestEvent;
 import dev.loomscope.jfr.read.EventHandlers;
+import dev.loomscope.jfr.read.FieldDecoder;
 
 /**
  * Everything one report needs, gathered from the events of one or more files, or of one chunk as a part to merge,
@@ -91,8 +93,10 @@ final class EventAccumulator {
      */
     EventHandlers register(EventHandlers reader) {
         threads.handlers(true).forEach(reader::onEvent);
-        spans.handlers(true).forEach(reader::onEvent);
-        slices.handlers().forEach(reader::onEvent);
+        Map<String, FieldDecoder> spanDecoders = spans.decoders();
+        spans.handlers(true).forEach((type, handler) -> reader.onEvent(type, handler, spanDecoders.get(type)));
+        Map<String, FieldDecoder> sliceDecoders = slices.decoders();
+        slices.handlers().forEach((type, handler) -> reader.onEvent(type, handler, sliceDecoders.get(type)));
         return reader.onEveryEvent(threads::every);
     }
 
@@ -162,9 +166,10 @@ final class EventAccumulator {
         Report.Pinning pinning = pinning();
         Report.SubmitFailures failures = threads.submitFailures();
         Verdict.Usage usage = carrierUse.usage();
+        // Here, while the other sections run: after them it was a serial tail of a few hundred milliseconds.
+        ConnectionModels connections = requestsRecorded ? spans.connectionModels() : null;
         Slices sliceSection = slicePart.join();
         Report.Requests requests = requestSection == null ? null : requestSection.join();
-        ConnectionModels connections = requests == null ? null : spans.connectionModels();
         String verdict = Verdict.of(requests, callSection, virtualThreads, pinning, usage,
                                     JdkVersion.feature(threads.facts().jdk()), sliceSection)
                 + (connections == null ? "" : " " + connections.verdict());

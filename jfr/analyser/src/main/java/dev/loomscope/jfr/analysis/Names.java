@@ -10,30 +10,32 @@ import java.util.Map;
 final class Names {
 
     static final String OTHER = "(other)";
-    private static final int RECENT = 4;
+    private static final int RECENT = 64;
 
     private final Map<String, Integer> indexes = new HashMap<>();
     private final List<String> names = new ArrayList<>();
     private final int limit;
+    // Names handed in lately, by their hash: the same String object comes back while a field repeats its value.
     private final String[] recentNames = new String[RECENT];
     private final int[] recentIndexes = new int[RECENT];
-    private int next;
 
     Names(int limit) {
         this.limit = limit;
     }
 
     int index(String name) {
-        // The reader hands out the same String object while a field repeats its value: checked before hashing.
-        for (int i = 0; i < RECENT; i++) {
-            if (recentNames[i] == name && name != null) {
-                return recentIndexes[i];
-            }
+        if (name == null) {
+            return lookUp(null);
+        }
+        // The reader hands out the same String object while a field repeats its value (a carrier, one of dozens of
+        // connections): found by identity in the slot of its cached hash, before the map's lookup.
+        int slot = name.hashCode() & (RECENT - 1);
+        if (recentNames[slot] == name) {
+            return recentIndexes[slot];
         }
         int index = lookUp(name);
-        recentNames[next] = name;
-        recentIndexes[next] = index;
-        next = (next + 1) % RECENT;
+        recentNames[slot] = name;
+        recentIndexes[slot] = index;
         return index;
     }
 

@@ -40,16 +40,26 @@ final class RequestSpans {
 
     /** Adds the span of a {@link ServerRequestEvent} whose field indexes are {@code fields}. */
     void add(JfrEvent event, RequestFields fields) {
-        int i = spans.add(event, fields, carriers);
+        add(event.startNanos(), event.endNanos(), fields.threadId(event), event.getBoolean(fields.virtual),
+            fields.carrier(event, fields.startCarrier, carriers), fields.carrier(event, fields.endCarrier, carriers),
+            event.getLong(fields.requestId), event.getString(fields.path), (int) event.getLong(fields.status),
+            event.getString(fields.protocol), (int) event.getLong(fields.streamId),
+            event.getString(fields.connection));
+    }
+
+    /** Adds a request from its values, its carriers as indexes in the carriers' dictionary; null strings as "". */
+    void add(long startNanos, long endNanos, long threadId, boolean virtual, int startCarrier, int endCarrier,
+             long id, String pathText, int statusCode, String protocolText, int stream, String connectionText) {
+        int i = spans.add(startNanos, endNanos, threadId, virtual, startCarrier, endCarrier);
         if (i == requestId.length) {
             grow(i + 1);
         }
-        requestId[i] = event.getLong(fields.requestId);
-        path[i] = paths.index(SpanStore.text(event.getString(fields.path)));
-        status[i] = (int) event.getLong(fields.status);
-        protocol[i] = protocols.index(SpanStore.text(event.getString(fields.protocol)));
-        streamId[i] = (int) event.getLong(fields.streamId);
-        connection[i] = connections.index(SpanStore.text(event.getString(fields.connection)));
+        requestId[i] = id;
+        path[i] = paths.index(SpanStore.text(pathText));
+        status[i] = statusCode;
+        protocol[i] = protocols.index(SpanStore.text(protocolText));
+        streamId[i] = stream;
+        connection[i] = connections.index(SpanStore.text(connectionText));
     }
 
     /** Appends every request of {@code other}, its carrier and path indexes translated by the arrays given. */
@@ -105,9 +115,23 @@ final class RequestSpans {
         return status[i];
     }
 
-    /** The request's protocol, "" in recordings without the field. */
-    String protocol(int i) {
-        return protocols.name(protocol[i]);
+    /** The protocols' dictionary; {@link #protocolIndexes} index it. */
+    Names protocols() {
+        return protocols;
+    }
+
+    /** Each request's protocol as an index in {@link #protocols}: the first {@code spans().size()} entries. */
+    int[] protocolIndexes() {
+        return protocol;
+    }
+
+    /** Each request's connection as an index among {@link #connectionCount} names: the first size() entries. */
+    int[] connectionIndexes() {
+        return connection;
+    }
+
+    int connectionCount() {
+        return connections.size();
     }
 
     /** Whether any request names its protocol (recordings from before the field name none). */
@@ -123,10 +147,5 @@ final class RequestSpans {
     /** Its HTTP/2 stream id, 0 on HTTP/1.1. */
     int streamId(int i) {
         return streamId[i];
-    }
-
-    /** The index of its connection among this store's connection names. */
-    int connection(int i) {
-        return connection[i];
     }
 }

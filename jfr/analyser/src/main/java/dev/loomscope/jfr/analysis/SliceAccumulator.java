@@ -1,11 +1,14 @@
 package dev.loomscope.jfr.analysis;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.loomscope.jfr.event.RecorderStatusEvent;
 import dev.loomscope.jfr.event.VirtualThreadSliceEvent;
 import dev.loomscope.jfr.event.VirtualThreadWakeupEvent;
+import dev.loomscope.jfr.read.EventFields;
+import dev.loomscope.jfr.read.FieldDecoder;
 import dev.loomscope.jfr.read.JfrEvent;
 
 /**
@@ -45,6 +48,12 @@ final class SliceAccumulator {
                       RecorderStatusEvent.NAME, this::status);
     }
 
+    /** Decoders for the slices and wake-ups of this recorder's own layout, which gather what the handlers do. */
+    Map<String, FieldDecoder> decoders() {
+        return Map.of(VirtualThreadSliceEvent.NAME, new SliceDecoder(), VirtualThreadWakeupEvent.NAME,
+                      new WakeupDecoder());
+    }
+
     private void slice(JfrEvent event) {
         SliceFields f = sliceFields;
         f.update(event);
@@ -63,6 +72,61 @@ final class SliceAccumulator {
         if (thread >= 0) {
             store.addWakeup(event.startNanos(), thread, sources.index(SpanStore.text(event.getString(f.source))),
                             wakers.index(event, f.eventThread));
+        }
+    }
+
+    // The recorder's two types alike: eventThread, stackTrace (off), virtualThread, then the string saying how.
+    private static final List<FieldDecoder.Field> SLICE_FIELDS = List.of(
+            new FieldDecoder.Field(JdkEvents.EVENT_THREAD, FieldDecoder.Kind.THREAD),
+            new FieldDecoder.Field(JdkEvents.STACK_TRACE, FieldDecoder.Kind.REFERENCE),
+            new FieldDecoder.Field("virtualThread", FieldDecoder.Kind.THREAD),
+            new FieldDecoder.Field("end", FieldDecoder.Kind.STRING));
+    private static final List<FieldDecoder.Field> WAKEUP_FIELDS = List.of(
+            SLICE_FIELDS.get(0), SLICE_FIELDS.get(1), SLICE_FIELDS.get(2),
+            new FieldDecoder.Field("source", FieldDecoder.Kind.STRING));
+    private static final int END = FieldDecoder.position(SLICE_FIELDS, "end");
+    private static final int SOURCE = FieldDecoder.position(WAKEUP_FIELDS, "source");
+
+    /** What {@link #slice} gathers, read field by field. */
+    private final class SliceDecoder implements FieldDecoder {
+
+        @Override
+        public List<Field> fields() {
+            return SLICE_FIELDS;
+        }
+
+        @Override
+        public void decode(long startNanos, long endNanos, EventFields in) {
+            long carrierKey = in.nextLong();
+            in.nextLong();
+            long threadKey = in.nextLong();
+            String end = in.nextString(END);
+            int carrier = carriers.index(in, carrierKey);
+            int thread = threads.index(in, threadKey);
+            if (carrier >= 0 && thread >= 0) {
+                store.addSlice(startNanos, endNanos, carrier, thread, kinds.index(SpanStore.text(end)));
+            }
+        }
+    }
+
+    /** What {@link #wakeup} gathers, read field by field. */
+    private final class WakeupDecoder implements FieldDecoder {
+
+        @Override
+        public List<Field> fields() {
+            return WAKEUP_FIELDS;
+        }
+
+        @Override
+        public void decode(long startNanos, long endNanos, EventFields in) {
+            long wakerKey = in.nextLong();
+            in.nextLong();
+            long threadKey = in.nextLong();
+            String source = in.nextString(SOURCE);
+            int thread = threads.index(in, threadKey);
+            if (thread >= 0) {
+                store.addWakeup(startNanos, thread, sources.index(SpanStore.text(source)), wakers.index(in, wakerKey));
+            }
         }
     }
 

@@ -14,8 +14,11 @@ import java.util.function.Consumer;
 import com.carrotsearch.hppc.LongLongHashMap;
 import com.carrotsearch.hppc.procedures.LongLongProcedure;
 
+import dev.loomscope.jfr.event.CarrierSpanEvent;
 import dev.loomscope.jfr.event.ClientCallEvent;
 import dev.loomscope.jfr.event.ServerRequestEvent;
+import dev.loomscope.jfr.read.EventFields;
+import dev.loomscope.jfr.read.FieldDecoder;
 import dev.loomscope.jfr.read.JfrEvent;
 import dev.loomscope.jfr.read.JfrFrame;
 import dev.loomscope.jfr.read.JfrThread;
@@ -107,6 +110,11 @@ final class SpanAccumulator {
                 : Map.of(JdkEvents.VIRTUAL_THREAD_PINNED, this::pinned);
     }
 
+    /** Decoders for requests and calls of the current layout, which gather what the handlers do. */
+    Map<String, FieldDecoder> decoders() {
+        return Map.of(ServerRequestEvent.NAME, new RequestDecoder(), ClientCallEvent.NAME, new CallDecoder());
+    }
+
     /** Makes room for as many requests and calls as {@code part} holds, times {@code scale}. */
     void reserveLike(SpanAccumulator part, double scale) {
         requests.reserve((int) Math.min(Integer.MAX_VALUE - 8, part.requestCount() * scale));
@@ -153,6 +161,108 @@ final class SpanAccumulator {
         callFields.update(event);
         calls.add(event, callFields);
         callLatency.record(event.endNanos() - event.startNanos());
+    }
+
+    private static FieldDecoder.Field field(String name, FieldDecoder.Kind kind) {
+        return new FieldDecoder.Field(name, kind);
+    }
+
+    // Where the fields of CarrierSpanEvent and the JDK's own begin: the type's own fields come between them.
+    private static final List<FieldDecoder.Field> JDK_FIELDS = List.of(
+            field(JdkEvents.EVENT_THREAD, FieldDecoder.Kind.THREAD),
+            field(JdkEvents.STACK_TRACE, FieldDecoder.Kind.REFERENCE));
+    private static final List<FieldDecoder.Field> CARRIER_SPAN_FIELDS = List.of(
+            field(CarrierSpanEvent.REQUEST_ID, FieldDecoder.Kind.LONG),
+            field(CarrierSpanEvent.THREAD_ID, FieldDecoder.Kind.LONG),
+            field(CarrierSpanEvent.VIRTUAL, FieldDecoder.Kind.BOOLEAN),
+            field(CarrierSpanEvent.START_CARRIER, FieldDecoder.Kind.STRING),
+            field(CarrierSpanEvent.END_CARRIER, FieldDecoder.Kind.STRING));
+    private static final List<FieldDecoder.Field> REQUEST_FIELDS = spanFields(
+            field("method", FieldDecoder.Kind.STRING), field(ServerRequestEvent.PATH, FieldDecoder.Kind.STRING),
+            field(ServerRequestEvent.STATUS, FieldDecoder.Kind.INT),
+            field(ServerRequestEvent.PROTOCOL, FieldDecoder.Kind.STRING),
+            field(ServerRequestEvent.STREAM_ID, FieldDecoder.Kind.INT),
+            field(ServerRequestEvent.CONNECTION, FieldDecoder.Kind.STRING));
+    private static final List<FieldDecoder.Field> CALL_FIELDS = spanFields(
+            field(ClientCallEvent.HANDLER_THREAD_ID, FieldDecoder.Kind.LONG),
+            field("method", FieldDecoder.Kind.STRING), field("uri", FieldDecoder.Kind.STRING),
+            field(ClientCallEvent.STATUS, FieldDecoder.Kind.INT),
+            field(ClientCallEvent.OUTCOME, FieldDecoder.Kind.STRING),
+            field("responseBytes", FieldDecoder.Kind.LONG));
+
+    /** The JDK's fields, then the type's own {@code fields}, then those of CarrierSpanEvent. */
+    private static List<FieldDecoder.Field> spanFields(FieldDecoder.Field... own) {
+        List<FieldDecoder.Field> all = new ArrayList<>(JDK_FIELDS);
+        all.addAll(List.of(own));
+        all.addAll(CARRIER_SPAN_FIELDS);
+        return List.copyOf(all);
+    }
+
+    private static final int REQUEST_PATH = FieldDecoder.position(REQUEST_FIELDS, ServerRequestEvent.PATH);
+    private static final int REQUEST_PROTOCOL = FieldDecoder.position(REQUEST_FIELDS, ServerRequestEvent.PROTOCOL);
+    private static final int REQUEST_CONNECTION = FieldDecoder.position(REQUEST_FIELDS, ServerRequestEvent.CONNECTION);
+    private static final int REQUEST_START_CARRIER = FieldDecoder.position(REQUEST_FIELDS, CarrierSpanEvent.START_CARRIER);
+    private static final int REQUEST_END_CARRIER = FieldDecoder.position(REQUEST_FIELDS, CarrierSpanEvent.END_CARRIER);
+    private static final int CALL_OUTCOME = FieldDecoder.position(CALL_FIELDS, ClientCallEvent.OUTCOME);
+    private static final int CALL_START_CARRIER = FieldDecoder.position(CALL_FIELDS, CarrierSpanEvent.START_CARRIER);
+    private static final int CALL_END_CARRIER = FieldDecoder.position(CALL_FIELDS, CarrierSpanEvent.END_CARRIER);
+
+    /** What {@link #request} gathers, read field by field. */
+    private final class RequestDecoder implements FieldDecoder {
+
+        @Override
+        public List<Field> fields() {
+            return REQUEST_FIELDS;
+        }
+
+        @Override
+        public void decode(long startNanos, long endNanos, EventFields in) {
+            long eventThread = in.nextLong();
+            in.nextLong();
+            in.skipString();
+            String path = in.nextString(REQUEST_PATH);
+            int status = in.nextInt();
+            String protocol = in.nextString(REQUEST_PROTOCOL);
+            int streamId = in.nextInt();
+            String connection = in.nextString(REQUEST_CONNECTION);
+            long requestId = in.nextLong();
+            long threadId = in.nextLong();
+            boolean virtual = in.nextBoolean();
+            int startCarrier = carriers.index(SpanStore.text(in.nextString(REQUEST_START_CARRIER)));
+            int endCarrier = carriers.index(SpanStore.text(in.nextString(REQUEST_END_CARRIER)));
+            requests.add(startNanos, endNanos, threadId != 0 ? threadId : SpanStore.javaThreadId(in.thread(eventThread)),
+                         virtual, startCarrier, endCarrier, requestId, path, status, protocol, streamId, connection);
+            requestLatency.record(endNanos - startNanos);
+        }
+    }
+
+    /** What {@link #call} gathers, read field by field. */
+    private final class CallDecoder implements FieldDecoder {
+
+        @Override
+        public List<Field> fields() {
+            return CALL_FIELDS;
+        }
+
+        @Override
+        public void decode(long startNanos, long endNanos, EventFields in) {
+            long eventThread = in.nextLong();
+            in.nextLong();
+            long handlerThreadId = in.nextLong();
+            in.skipString();
+            in.skipString();
+            in.nextInt();
+            String outcome = in.nextString(CALL_OUTCOME);
+            in.nextLong();
+            long requestId = in.nextLong();
+            long threadId = in.nextLong();
+            boolean virtual = in.nextBoolean();
+            int startCarrier = carriers.index(SpanStore.text(in.nextString(CALL_START_CARRIER)));
+            int endCarrier = carriers.index(SpanStore.text(in.nextString(CALL_END_CARRIER)));
+            calls.add(startNanos, endNanos, threadId != 0 ? threadId : SpanStore.javaThreadId(in.thread(eventThread)),
+                      virtual, startCarrier, endCarrier, handlerThreadId, requestId, outcome);
+            callLatency.record(endNanos - startNanos);
+        }
     }
 
     private void pinned(JfrEvent event) {

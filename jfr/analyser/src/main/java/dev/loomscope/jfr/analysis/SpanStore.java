@@ -2,7 +2,6 @@ package dev.loomscope.jfr.analysis;
 
 import java.util.Arrays;
 
-import dev.loomscope.jfr.read.JfrEvent;
 import dev.loomscope.jfr.read.JfrThread;
 
 /**
@@ -44,19 +43,13 @@ final class SpanStore {
         threadKeys = new LongRuns(room);
     }
 
-    /** Adds the span of a loomscope event, its carriers looked up in {@code carriers}; returns its index. */
-    int add(JfrEvent event, CarrierSpanFields fields, Names carriers) {
-        return add(event.startNanos(), event.endNanos(), threadId(event, fields), event.getBoolean(fields.virtual),
-                   fields.carrier(event, fields.startCarrier, carriers),
-                   fields.carrier(event, fields.endCarrier, carriers));
-    }
-
     /** Adds a span of a virtual thread that stayed on one carrier, as a pin does; returns its index. */
     int addOnOneCarrier(long startNanos, long endNanos, long thread, int carrier) {
         return add(startNanos, endNanos, thread, true, carrier, carrier);
     }
 
-    private int add(long startNanos, long endNanos, long thread, boolean isVirtual, int fromCarrier, int toCarrier) {
+    /** Adds a span, its carriers as indexes in the carriers' dictionary; returns its index. */
+    int add(long startNanos, long endNanos, long thread, boolean isVirtual, int fromCarrier, int toCarrier) {
         if (size == start.length) {
             grow();
         }
@@ -77,15 +70,6 @@ final class SpanStore {
     /** A string field's value, empty when the event has none. */
     static String text(String value) {
         return value == null ? "" : value;
-    }
-
-    /** The Java thread id of the thread that did the work: the event's threadId field, else its event thread. */
-    private static long threadId(JfrEvent event, CarrierSpanFields fields) {
-        long id = event.getLong(fields.threadId);
-        if (id != 0) {
-            return id;
-        }
-        return javaThreadId(event.getThread(fields.eventThread));
     }
 
     /** As RecordedThread.getJavaThreadId reads it, and 0 without a thread. */

@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.carrotsearch.hppc.LongIntHashMap;
 
+import dev.loomscope.jfr.read.EventFields;
+import dev.loomscope.jfr.read.FieldDecoder;
 import dev.loomscope.jfr.read.JfrEvent;
 import dev.loomscope.jfr.read.JfrThread;
 
@@ -52,6 +54,17 @@ final class ThreadTable {
             return known;
         }
         int index = index(event.getThread(field));
+        byKey.put(key, index);
+        return index;
+    }
+
+    /** As {@link #index(JfrEvent, int)}, for the pool key a {@link FieldDecoder} read from a thread field. */
+    int index(EventFields in, long key) {
+        int known = byKey.get(key);
+        if (known != KeyIndexes.UNKNOWN) {
+            return known;
+        }
+        int index = index(in.thread(key));
         byKey.put(key, index);
         return index;
     }

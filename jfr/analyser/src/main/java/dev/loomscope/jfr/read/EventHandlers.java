@@ -9,6 +9,14 @@ public interface EventHandlers {
     EventHandlers onEvent(String typeName, Consumer<JfrEvent> handler);
 
     /**
+     * As {@link #onEvent(String, Consumer)}, and where this reader can, {@code decoder} reads the events of a layout
+     * it matches instead of {@code handler}: loomscope's reader does, the JDK's does not.
+     */
+    default EventHandlers onEvent(String typeName, Consumer<JfrEvent> handler, FieldDecoder decoder) {
+        return onEvent(typeName, handler);
+    }
+
+    /**
      * Calls {@code handler} with every event, after the handler of its type if it has one; of an event without one,
      * only its type and times are sure to be available.
      */

@@ -25,6 +25,9 @@ final class EventLayout {
 
     final JfrType type;
     final Consumer<JfrEvent> handler;
+    // Null unless the type's fields are exactly those the decoder registered for it expects.
+    final FieldDecoder decoder;
+    final long threadTypeId;
     final boolean hasDuration;
     final int[] kinds;
     final ChunkEvent event;
@@ -36,9 +39,11 @@ final class EventLayout {
     private final long[][] pooledKeys;
     private final String[][] pooledStrings;
 
-    EventLayout(JfrType type, Metadata metadata, Consumer<JfrEvent> handler) {
+    EventLayout(JfrType type, Metadata metadata, Consumer<JfrEvent> handler, FieldDecoder decoder) {
         this.type = type;
         this.handler = handler;
+        JfrType thread = metadata.type("java.lang.Thread");
+        this.threadTypeId = thread == null ? -1 : thread.id();
         List<JfrType.Field> fields = type.fields();
         this.hasDuration = fields.size() > 1 && fields.get(1).name().equals("duration");
         this.kinds = new int[fields.size()];
@@ -48,10 +53,25 @@ final class EventLayout {
             kinds[i] = kind(field, fieldType);
             indexes.put(field.name(), i);
         }
+        this.decoder = decoder != null && decodes(decoder, metadata) ? decoder : null;
         this.inlineStrings = new InlineStrings[kinds.length];
         this.event = new ChunkEvent(kinds.length);
         this.pooledKeys = new long[kinds.length][];
         this.pooledStrings = new String[kinds.length][];
+    }
+
+    /** Whether the type has a duration and then exactly the fields {@code decoder} expects. */
+    private boolean decodes(FieldDecoder decoder, Metadata metadata) {
+        List<FieldDecoder.Field> expected = decoder.fields();
+        if (!hasDuration || kinds.length != expected.size() + 2) {
+            return false;
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            if (!expected.get(i).matches(type, i + 2, kinds[i + 2], metadata)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int kind(JfrType.Field field, JfrType fieldType) {
@@ -89,13 +109,33 @@ final class EventLayout {
     String string(Bytes bytes, int end, int field, ConstantPools pools) {
         byte encoding = bytes.next();
         if (encoding == 3 || encoding == 4 || encoding == 5) {
-            InlineStrings strings = inlineStrings[field];
-            if (strings == null) {
-                strings = new InlineStrings();
-                inlineStrings[field] = strings;
-            }
-            return strings.read(bytes, encoding, end);
+            return inlineStrings(field).read(bytes, encoding, end);
         }
+        return notInline(bytes, encoding, field, pools);
+    }
+
+    /** The string of field {@code field} at {@code bytes}, which move past it: as {@link #string}, read once. */
+    String nextString(Bytes bytes, int field, ConstantPools pools) {
+        byte encoding = bytes.next();
+        if (encoding == 3 || encoding == 4 || encoding == 5) {
+            int length = bytes.length();
+            // Char arrays, as the JDK writes short strings, take a compressed integer per char.
+            return inlineStrings(field).read(bytes, encoding, length,
+                                             encoding == 4 ? bytes.compressedLength(length) : length);
+        }
+        return notInline(bytes, encoding, field, pools);
+    }
+
+    private InlineStrings inlineStrings(int field) {
+        InlineStrings strings = inlineStrings[field];
+        if (strings == null) {
+            strings = new InlineStrings();
+            inlineStrings[field] = strings;
+        }
+        return strings;
+    }
+
+    private String notInline(Bytes bytes, byte encoding, int field, ConstantPools pools) {
         return switch (encoding) {
             case 0 -> null;
             case 1 -> "";

@@ -21,7 +21,11 @@ final class InlineStrings {
      */
     String read(Bytes in, byte encoding, int end) {
         int length = in.length();
-        int byteLength = end - in.position();
+        return read(in, encoding, length, end - in.position());
+    }
+
+    /** As {@link #read(Bytes, byte, int)} with {@code in} past the length: {@code length} chars in {@code byteLength}. */
+    String read(Bytes in, byte encoding, int length, int byteLength) {
         if (matches(lastSlot, in, byteLength, encoding)) {
             in.skip(byteLength);
             return strings[lastSlot];

@@ -37,6 +37,8 @@ public final class RecordingReader implements EventHandlers {
     private static final int LAYOUTS_BY_ID = 1 << 14;
 
     private final Map<String, Consumer<JfrEvent>> handlers = new HashMap<>();
+    private final Map<String, FieldDecoder> decoders = new HashMap<>();
+    private final EventFields fields = new EventFields();
     private Consumer<JfrEvent> every = event -> { };
     // One buffer for every chunk: a new 12 MB array per chunk made the garbage collector work hard.
     private byte[] buffer = new byte[0];
@@ -46,6 +48,14 @@ public final class RecordingReader implements EventHandlers {
     @Override
     public RecordingReader onEvent(String typeName, Consumer<JfrEvent> handler) {
         handlers.put(typeName, handler);
+        decoders.remove(typeName);
+        return this;
+    }
+
+    @Override
+    public RecordingReader onEvent(String typeName, Consumer<JfrEvent> handler, FieldDecoder decoder) {
+        handlers.put(typeName, handler);
+        decoders.put(typeName, decoder);
         return this;
     }
 
@@ -144,6 +154,7 @@ public final class RecordingReader implements EventHandlers {
                         RecordingReader reader = readers.get();
                         reader.chunkBytes = place.size();
                         reader.handlers.clear();
+                        reader.decoders.clear();
                         reader.every = event -> { };
                         P part = setUp.apply(reader);
                         ReadNotes chunkNotes = reader.readChunk(channel, place, clock);
@@ -233,7 +244,11 @@ public final class RecordingReader implements EventHandlers {
                     }
                 }
                 ChunkEvent event = layout.event;
-                if (layout.handler != null) {
+                if (layout.decoder != null) {
+                    event.readTimes(chunk, layout, bytes);
+                    fields.at(bytes, chunk, layout);
+                    layout.decoder.decode(event.startNanos(), event.endNanos(), fields);
+                } else if (layout.handler != null) {
                     event.read(chunk, layout, bytes);
                     layout.handler.accept(event);
                 } else {
@@ -257,6 +272,6 @@ public final class RecordingReader implements EventHandlers {
         if (type.fields().isEmpty() || !type.fields().get(0).name().equals("startTime")) {
             throw new DamagedRecordingException("an event of type " + type.name() + ", which is not an event type");
         }
-        return new EventLayout(type, chunk.metadata(), handlers.get(type.name()));
+        return new EventLayout(type, chunk.metadata(), handlers.get(type.name()), decoders.get(type.name()));
     }
 }
