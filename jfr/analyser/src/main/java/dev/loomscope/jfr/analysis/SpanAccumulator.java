@@ -201,14 +201,37 @@ final class SpanAccumulator {
     private static final int REQUEST_PATH = FieldDecoder.position(REQUEST_FIELDS, ServerRequestEvent.PATH);
     private static final int REQUEST_PROTOCOL = FieldDecoder.position(REQUEST_FIELDS, ServerRequestEvent.PROTOCOL);
     private static final int REQUEST_CONNECTION = FieldDecoder.position(REQUEST_FIELDS, ServerRequestEvent.CONNECTION);
-    private static final int REQUEST_START_CARRIER = FieldDecoder.position(REQUEST_FIELDS, CarrierSpanEvent.START_CARRIER);
-    private static final int REQUEST_END_CARRIER = FieldDecoder.position(REQUEST_FIELDS, CarrierSpanEvent.END_CARRIER);
     private static final int CALL_OUTCOME = FieldDecoder.position(CALL_FIELDS, ClientCallEvent.OUTCOME);
-    private static final int CALL_START_CARRIER = FieldDecoder.position(CALL_FIELDS, CarrierSpanEvent.START_CARRIER);
-    private static final int CALL_END_CARRIER = FieldDecoder.position(CALL_FIELDS, CarrierSpanEvent.END_CARRIER);
+
+    /** The fields of CarrierSpanEvent, which come last, as read from one event at a time. */
+    private final class CarrierSpanTail {
+
+        private final int startCarrierField;
+        long requestId;
+        long threadId;
+        boolean virtual;
+        int startCarrier;
+        int endCarrier;
+
+        CarrierSpanTail(List<FieldDecoder.Field> fields) {
+            this.startCarrierField = FieldDecoder.position(fields, CarrierSpanEvent.START_CARRIER);
+        }
+
+        /** Reads them; a span without a thread id is its event thread's, whose pool key is {@code eventThread}. */
+        void read(EventFields in, long eventThread) {
+            requestId = in.nextLong();
+            long id = in.nextLong();
+            virtual = in.nextBoolean();
+            startCarrier = carriers.index(SpanStore.text(in.nextString(startCarrierField)));
+            endCarrier = carriers.index(SpanStore.text(in.nextString(startCarrierField + 1)));
+            threadId = id != 0 ? id : SpanStore.javaThreadId(in.thread(eventThread));
+        }
+    }
 
     /** What {@link #request} gathers, read field by field. */
     private final class RequestDecoder implements FieldDecoder {
+
+        private final CarrierSpanTail tail = new CarrierSpanTail(REQUEST_FIELDS);
 
         @Override
         public List<Field> fields() {
@@ -225,19 +248,17 @@ final class SpanAccumulator {
             String protocol = in.nextString(REQUEST_PROTOCOL);
             int streamId = in.nextInt();
             String connection = in.nextString(REQUEST_CONNECTION);
-            long requestId = in.nextLong();
-            long threadId = in.nextLong();
-            boolean virtual = in.nextBoolean();
-            int startCarrier = carriers.index(SpanStore.text(in.nextString(REQUEST_START_CARRIER)));
-            int endCarrier = carriers.index(SpanStore.text(in.nextString(REQUEST_END_CARRIER)));
-            requests.add(startNanos, endNanos, threadId != 0 ? threadId : SpanStore.javaThreadId(in.thread(eventThread)),
-                         virtual, startCarrier, endCarrier, requestId, path, status, protocol, streamId, connection);
+            tail.read(in, eventThread);
+            requests.add(startNanos, endNanos, tail.threadId, tail.virtual, tail.startCarrier, tail.endCarrier,
+                         tail.requestId, path, status, protocol, streamId, connection);
             requestLatency.record(endNanos - startNanos);
         }
     }
 
     /** What {@link #call} gathers, read field by field. */
     private final class CallDecoder implements FieldDecoder {
+
+        private final CarrierSpanTail tail = new CarrierSpanTail(CALL_FIELDS);
 
         @Override
         public List<Field> fields() {
@@ -254,13 +275,9 @@ final class SpanAccumulator {
             in.nextInt();
             String outcome = in.nextString(CALL_OUTCOME);
             in.nextLong();
-            long requestId = in.nextLong();
-            long threadId = in.nextLong();
-            boolean virtual = in.nextBoolean();
-            int startCarrier = carriers.index(SpanStore.text(in.nextString(CALL_START_CARRIER)));
-            int endCarrier = carriers.index(SpanStore.text(in.nextString(CALL_END_CARRIER)));
-            calls.add(startNanos, endNanos, threadId != 0 ? threadId : SpanStore.javaThreadId(in.thread(eventThread)),
-                      virtual, startCarrier, endCarrier, handlerThreadId, requestId, outcome);
+            tail.read(in, eventThread);
+            calls.add(startNanos, endNanos, tail.threadId, tail.virtual, tail.startCarrier, tail.endCarrier,
+                      handlerThreadId, tail.requestId, outcome);
             callLatency.record(endNanos - startNanos);
         }
     }

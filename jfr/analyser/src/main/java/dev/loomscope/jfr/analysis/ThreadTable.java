@@ -50,21 +50,17 @@ final class ThreadTable {
             return index(event.getThread(field));
         }
         int known = byKey.get(key);
-        if (known != KeyIndexes.UNKNOWN) {
-            return known;
-        }
-        int index = index(event.getThread(field));
-        byKey.put(key, index);
-        return index;
+        return known != KeyIndexes.UNKNOWN ? known : remember(key, event.getThread(field));
     }
 
     /** As {@link #index(JfrEvent, int)}, for the pool key a {@link FieldDecoder} read from a thread field. */
     int index(EventFields in, long key) {
         int known = byKey.get(key);
-        if (known != KeyIndexes.UNKNOWN) {
-            return known;
-        }
-        int index = index(in.thread(key));
+        return known != KeyIndexes.UNKNOWN ? known : remember(key, in.thread(key));
+    }
+
+    private int remember(long key, JfrThread thread) {
+        int index = index(thread);
         byKey.put(key, index);
         return index;
     }
