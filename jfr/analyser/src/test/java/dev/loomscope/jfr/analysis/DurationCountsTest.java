@@ -24,6 +24,19 @@ class DurationCountsTest {
     }
 
     @Test
+    void durationsAroundEveryPowerOfTwoFallInTheBucketsHdrHistogramPutsThemIn() {
+        Histogram library = new Histogram(3);
+        for (int bit = 0; bit < 63; bit++) {
+            for (long value : new long[] {(1L << bit) - 1, 1L << bit, (1L << bit) + 1}) {
+                assertThat(DurationCounts.lowestOf(DurationCounts.indexOf(value))).as("bucket of %d", value)
+                        .isEqualTo(library.lowestEquivalentValue(value));
+            }
+        }
+        assertThat(DurationCounts.lowestOf(DurationCounts.indexOf(Long.MAX_VALUE)))
+                .isEqualTo(library.lowestEquivalentValue(Long.MAX_VALUE));
+    }
+
+    @Test
     void givesTheLatencyRecordingEachDurationGives() {
         LatencyRecorder each = new LatencyRecorder();
         DurationCounts counted = new DurationCounts();
