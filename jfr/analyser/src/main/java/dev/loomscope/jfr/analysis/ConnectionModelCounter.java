@@ -22,45 +22,30 @@ final class ConnectionModelCounter {
         // Grouped by dictionary index, each group in request order: a counting sort, no boxing, no comparisons.
         int[] protocolFirsts = new int[protocols.size() + 1];
         int[] byProtocol = IndexSort.grouped(requests.protocolIndexes(), n, protocols.size(), protocolFirsts);
+        // A dictionary's indexes are in the order its names first appear among the requests: so are the models.
         List<ConnectionModels.Protocol> models = new ArrayList<>();
-        List<Integer> firstRequests = new ArrayList<>();
         for (int p = 0; p < protocols.size(); p++) {
             int from = protocolFirsts[p];
             int to = protocolFirsts[p + 1];
             if (to > from && !protocols.name(p).isEmpty()) {
-                models.add(protocol(protocols.name(p), Arrays.copyOfRange(byProtocol, from, to), requests,
-                                    to - from == n));
-                firstRequests.add(byProtocol[from]);
+                models.add(protocol(protocols.name(p), Arrays.copyOfRange(byProtocol, from, to), requests));
             }
         }
         if (models.isEmpty()) {
             return null;
         }
-        // Most requests first; ties in the order the protocols first appear.
-        Integer[] order = new Integer[models.size()];
-        Arrays.setAll(order, k -> k);
-        Arrays.sort(order, Comparator.comparingLong((Integer k) -> models.get(k).requests()).reversed()
-                .thenComparing(firstRequests::get));
-        return new ConnectionModels(Arrays.stream(order).map(models::get).toList());
+        // Most requests first; a stable sort keeps ties in the order the protocols first appear.
+        models.sort(Comparator.comparingLong(ConnectionModels.Protocol::requests).reversed());
+        return new ConnectionModels(List.copyOf(models));
     }
 
-    /**
-     * The model of one protocol's requests, {@code indexes} in request order; with {@code all}, they are every
-     * request of the store, whose distinct threads the store has counted already.
-     */
-    private static ConnectionModels.Protocol protocol(String protocol, int[] indexes, RequestSpans requests,
-                                                      boolean all) {
+    /** The model of one protocol's requests, {@code indexes} in request order. */
+    private static ConnectionModels.Protocol protocol(String protocol, int[] indexes, RequestSpans requests) {
         SpanStore spans = requests.spans();
         int n = indexes.length;
         int keys = requests.connectionCount();
         int[] connectionOf = requests.connectionIndexes();
-        int[] firsts = new int[keys + 1];
-        for (int i : indexes) {
-            firsts[connectionOf[i] + 1]++;
-        }
-        for (int c = 0; c < keys; c++) {
-            firsts[c + 1] += firsts[c];
-        }
+        int[] firsts = IndexSort.groupStarts(indexes, connectionOf, keys);
         // One pass in request order, each connection's times written into its own range: read in order, the spans'
         // arrays stay in cache (gathering a connection's requests from all over them took a third of a second).
         int[] next = Arrays.copyOf(firsts, keys);
@@ -96,7 +81,9 @@ final class ConnectionModelCounter {
                 onOneThread++;
             }
         }
-        long handlerThreads = all ? ThreadKeys.distinct(spans.sortedThreadKeys(), false) : distinctThreads(indexes, spans);
+        // Every request of the store: the store has counted their distinct threads already.
+        long handlerThreads = n == spans.size() ? ThreadKeys.distinct(spans.sortedThreadKeys(), false)
+                : distinctThreads(indexes, spans);
         String model = onManyThreads == 0 ? ConnectionModels.THREAD_PER_CONNECTION
                 : handlerThreads == n ? ConnectionModels.THREAD_PER_REQUEST : ConnectionModels.MIXED;
         // One request on each connection fits both models (curl's one request per connection does this).

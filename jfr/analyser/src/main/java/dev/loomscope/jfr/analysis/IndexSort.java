@@ -68,6 +68,24 @@ final class IndexSort {
         for (int i = 0; i < n; i++) {
             firsts[keyOf[i] + 1]++;
         }
+        startsOfGroups(firsts, keys);
+    }
+
+    /**
+     * Where each group of {@code indexes} (any of the indexes, grouped by {@code keyOf}, 0..keys-1) would start:
+     * {@code firsts[g]..firsts[g+1]}, as {@link #grouped} gives them, without making the grouped order.
+     */
+    static int[] groupStarts(int[] indexes, int[] keyOf, int keys) {
+        int[] firsts = new int[keys + 1];
+        for (int i : indexes) {
+            firsts[keyOf[i] + 1]++;
+        }
+        startsOfGroups(firsts, keys);
+        return firsts;
+    }
+
+    /** Counts per group, one place on, into where each group starts. */
+    private static void startsOfGroups(int[] firsts, int keys) {
         for (int k = 0; k < keys; k++) {
             firsts[k + 1] += firsts[k];
         }

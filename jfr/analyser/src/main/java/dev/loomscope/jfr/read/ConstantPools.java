@@ -199,6 +199,11 @@ final class ConstantPools {
         return entry(stringType, key) instanceof String text ? text : null;
     }
 
+    /** The thread with that key in the pool of threads, or null: what a thread field's key names. */
+    JfrThread thread(long key) {
+        return threadType == null ? null : thread(threadType.id(), key);
+    }
+
     /** The thread with that key, or null; the same object again while it stays among the recent ones. */
     JfrThread thread(long typeId, long key) {
         if (threadType == null || typeId != threadType.id()) {

@@ -10,9 +10,14 @@ public final class EventFields {
     private Chunk chunk;
     private EventLayout layout;
 
-    void at(Bytes bytes, Chunk chunk, EventLayout layout) {
-        this.bytes = bytes;
+    /** Reads from {@code bytes} of {@code chunk} from here on. */
+    void in(Chunk chunk, Bytes bytes) {
         this.chunk = chunk;
+        this.bytes = bytes;
+    }
+
+    /** The event read next is of {@code layout}. */
+    void of(EventLayout layout) {
         this.layout = layout;
     }
 
@@ -45,6 +50,6 @@ public final class EventFields {
 
     /** The thread whose constant-pool key a thread field held; null for key 0 or one the chunk lacks. */
     public JfrThread thread(long key) {
-        return chunk.pools().thread(layout.threadTypeId, key);
+        return chunk.pools().thread(key);
     }
 }

@@ -27,7 +27,6 @@ final class EventLayout {
     final Consumer<JfrEvent> handler;
     // Null unless the type's fields are exactly those the decoder registered for it expects.
     final FieldDecoder decoder;
-    final long threadTypeId;
     final boolean hasDuration;
     final int[] kinds;
     final ChunkEvent event;
@@ -42,8 +41,6 @@ final class EventLayout {
     EventLayout(JfrType type, Metadata metadata, Consumer<JfrEvent> handler, FieldDecoder decoder) {
         this.type = type;
         this.handler = handler;
-        JfrType thread = metadata.type("java.lang.Thread");
-        this.threadTypeId = thread == null ? -1 : thread.id();
         List<JfrType.Field> fields = type.fields();
         this.hasDuration = fields.size() > 1 && fields.get(1).name().equals("duration");
         this.kinds = new int[fields.size()];

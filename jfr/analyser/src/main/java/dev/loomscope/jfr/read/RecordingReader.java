@@ -218,6 +218,7 @@ public final class RecordingReader implements EventHandlers {
         // Type ids are small numbers in the JDK's recordings (a few thousand with an application's own types): an
         // array finds a layout without hashing.
         EventLayout[] byId = new EventLayout[LAYOUTS_BY_ID];
+        fields.in(chunk, bytes);
         bytes.position(Chunk.HEADER_SIZE);
         while (bytes.position() < bytes.limit()) {
             int start = bytes.position();
@@ -246,7 +247,7 @@ public final class RecordingReader implements EventHandlers {
                 ChunkEvent event = layout.event;
                 if (layout.decoder != null) {
                     event.readTimes(chunk, layout, bytes);
-                    fields.at(bytes, chunk, layout);
+                    fields.of(layout);
                     layout.decoder.decode(event.startNanos(), event.endNanos(), fields);
                 } else if (layout.handler != null) {
                     event.read(chunk, layout, bytes);
