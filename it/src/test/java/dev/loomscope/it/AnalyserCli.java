@@ -19,7 +19,15 @@ final class AnalyserCli {
 
     /** Runs the analyser with {@code args}; its stdout and stderr also go to files {@code <label>.out/.err} in {@code directory}. */
     static Result run(Path directory, String label, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Jars.java(), "-jar", Jars.analyser().toString()));
+        return run(directory, label, List.of(), args);
+    }
+
+    /** As {@link #run(Path, String, String...)} with {@code jvmOptions} before {@code -jar}. */
+    static Result run(Path directory, String label, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Jars.java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", Jars.analyser().toString()));
         command.addAll(List.of(args));
         Path out = directory.resolve(label + ".out");
         Path err = directory.resolve(label + ".err");

@@ -50,6 +50,9 @@ final class C1Relaunch {
             // where the kernel hands them out on request: elsewhere the JVM would print a warning.
             command.add("-XX:+UseTransparentHugePages");
         }
+        command.addAll(ClassArchive.flags(System.getProperty("java.class.path"),
+                                          Path.of(System.getProperty("java.home")),
+                                          System.getProperty("java.vm.version")));
         command.add("-D" + DONE + "=true");
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-cp");
