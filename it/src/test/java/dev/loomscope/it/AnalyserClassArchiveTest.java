@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The second JVM that reads large recordings ({@code report} and {@code check} from 100 MB on, here from 0 bytes)
- * writes a class-data-sharing archive beside the jar at its first exit and maps its classes from it afterwards,
- * with the same output and nothing more on either stream.
+ * writes a class-data-sharing archive at its first exit, which the launcher puts beside the jar, and maps its
+ * classes from it afterwards, with the same output and nothing more on either stream.
  */
 class AnalyserClassArchiveTest {
 
@@ -27,17 +27,19 @@ class AnalyserClassArchiveTest {
     void theRelaunchedJvmWritesAnArchiveBesideTheJarAndLoadsItsClassesFromItNextTime() throws Exception {
         Path directory = TestOutput.forClass(AnalyserClassArchiveTest.class);
         Path jarDirectory = Jars.analyser().getParent();
-        archives(jarDirectory).forEach(AnalyserClassArchiveTest::delete);
+        archives(jarDirectory, "*.jsa").forEach(AnalyserClassArchiveTest::delete);
 
         AnalyserCli.Result first = AnalyserCli.run(directory, "first", List.of(RELAUNCH_ALWAYS), "report",
                                                    RECORDING.toString());
-        List<Path> written = archives(jarDirectory);
+        List<Path> written = archives(jarDirectory, "*.jsa");
+        List<Path> leftBeingWritten = archives(jarDirectory, "*.writing");
         String classLog = directory.resolve("classes-%p.log").toString();
         AnalyserCli.Result second = AnalyserCli.run(directory, "second",
                 List.of(RELAUNCH_ALWAYS, "-Xlog:class+load=info:file=" + classLog), "report", RECORDING.toString());
 
         assertThat(first.exit()).as("%s", first).isZero();
         assertThat(written).as("archives beside %s", Jars.analyser()).hasSize(1);
+        assertThat(leftBeingWritten).as("the first run's archive, once published").isEmpty();
         assertThat(second.exit()).as("%s", second).isZero();
         assertThat(second.stdout()).contains("carrier").isEqualTo(first.stdout());
         assertThat(first.stderr()).as("first run's stderr").isEmpty();
@@ -46,9 +48,9 @@ class AnalyserClassArchiveTest {
                 .anyMatch(line -> line.contains("dev.loomscope.jfr.cli.LoomscopeJfr source: shared objects file (top)"));
     }
 
-    private static List<Path> archives(Path directory) throws IOException {
+    private static List<Path> archives(Path directory, String suffix) throws IOException {
         List<Path> found = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "loomscope-jfr-*.jsa")) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "loomscope-jfr-" + suffix)) {
             entries.forEach(found::add);
         }
         return found;

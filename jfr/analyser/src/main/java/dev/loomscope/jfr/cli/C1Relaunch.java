@@ -50,9 +50,10 @@ final class C1Relaunch {
             // where the kernel hands them out on request: elsewhere the JVM would print a warning.
             command.add("-XX:+UseTransparentHugePages");
         }
-        command.addAll(ClassArchive.flags(System.getProperty("java.class.path"),
-                                          Path.of(System.getProperty("java.home")),
-                                          System.getProperty("java.vm.version")));
+        ClassArchive archive = ClassArchive.forJvm(System.getProperty("java.class.path"),
+                                                   Path.of(System.getProperty("java.home")),
+                                                   System.getProperty("java.vm.version"));
+        command.addAll(archive.flags());
         command.add("-D" + DONE + "=true");
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-cp");
@@ -61,7 +62,9 @@ final class C1Relaunch {
         command.addAll(List.of(args));
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
-            return Optional.of(child.waitFor());
+            int code = child.waitFor();
+            archive.publish();
+            return Optional.of(code);
         } catch (IOException e) {
             return Optional.empty(); // no second JVM to be had: this one does the work
         } catch (InterruptedException e) {

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -16,47 +19,82 @@ import java.util.zip.CRC32;
 /**
  * The class-data-sharing archive of the relaunched JVM: its classes, parsed and verified once, are mapped from a
  * file beside the jar instead of being loaded again on every run (0.2 s of 0.7 s for a small report here, 0.3 s of
- * CPU on a large one). The JVM writes the archive at the first run's exit ({@code -XX:+AutoCreateSharedArchive},
- * JDK 19+) and maps it on later ones.
+ * CPU on a large one). Where there is none yet, the JVM writes one at its exit ({@code -XX:ArchiveClassesAtExit})
+ * under a name of its own, which {@link #publish()} then gives the archive's name in one move: two first runs at
+ * once never map a file the other is still writing.
  *
- * <p>The file's name carries a checksum of the JDK and of the jar and its {@code libs/}: a rebuilt jar or another
- * JDK gets a new archive instead of one the JVM would refuse with a warning (JDK 25 keeps a stale archive rather than
- * writing it anew), and the archives of earlier builds are deleted.
+ * <p>The archive's name carries a checksum of the JDK and of the jar and its {@code libs/}: a rebuilt jar or another
+ * JDK gets a new archive instead of one the JVM would refuse (JDK 25 only warns in its log, {@code timestamp has
+ * changed}, and runs without), and the archives of earlier builds are deleted.
  */
 final class ClassArchive {
 
     private static final String PREFIX = "loomscope-jfr-";
     private static final String SUFFIX = ".jsa";
+    private static final String WRITING = ".writing";
+    /** Left by a run killed before its exit: deleted by a later run once this old. */
+    private static final Duration ABANDONED = Duration.ofHours(1);
     /** The first four bytes of a dynamic archive, HotSpot's {@code CDS_DYNAMIC_ARCHIVE_MAGIC} in native order. */
     private static final int DYNAMIC_MAGIC = 0xf00baba8;
+    private static final ClassArchive NONE = new ClassArchive(List.of(), null, null);
 
-    private ClassArchive() {
+    private final List<String> flags;
+    private final Path writing;
+    private final Path archive;
+
+    private ClassArchive(List<String> flags, Path writing, Path archive) {
+        this.flags = flags;
+        this.writing = writing;
+        this.archive = archive;
     }
 
     /**
-     * The JVM flags that use the archive for a JVM with {@code classPath}, run from {@code javaHome} of
-     * {@code vmVersion}; none where the class path is not one jar in a writable directory (the JVM cannot archive
-     * classes from directories), or where the JDK has no base archive (the JVM would warn).
+     * The archive of a JVM with {@code classPath}, run from {@code javaHome} of {@code vmVersion}: none where the
+     * class path is not one jar in a writable directory (the JVM cannot archive classes from directories), or where
+     * the JDK has no base archive to add to (the JVM would warn).
      */
-    static List<String> flags(String classPath, Path javaHome, String vmVersion) {
+    static ClassArchive forJvm(String classPath, Path javaHome, String vmVersion) {
         try {
             Path jar = Path.of(classPath).toAbsolutePath();
             Path dir = jar.getParent();
-            if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")
-                || !Files.isRegularFile(jar) || dir == null || !Files.isWritable(dir)
+            if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar") || !Files.isRegularFile(jar)
+                || dir == null || !Files.isWritable(dir)
                 || !Files.isRegularFile(javaHome.resolve("lib/server/classes.jsa"))) {
-                return List.of();
+                return NONE;
             }
-            Path archive = dir.resolve(PREFIX + checksum(jar, javaHome, vmVersion) + SUFFIX);
+            String name = PREFIX + checksum(jar, javaHome, vmVersion);
+            Path archive = dir.resolve(name + SUFFIX);
             deleteOthers(dir, archive);
-            if (Files.exists(archive) && !startsWithMagic(archive)) {
-                Files.delete(archive); // not an archive (a write cut short): the JVM writes it again at exit
+            // Unified logging writes its warnings to standard output, where the report goes: an archive the JVM
+            // cannot map (another address space layout) is then used without a word, as no archive.
+            if (Files.isRegularFile(archive) && startsWithMagic(archive)) {
+                return new ClassArchive(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"), null, archive);
             }
-            // Unified logging writes warnings to standard output, where the report goes: an archive the JVM cannot
-            // map (address space layout, a half-written file) is used without a word, as no archive.
-            return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
+            Files.deleteIfExists(archive); // not an archive: written by something else, or cut short
+            Path writing = dir.resolve(name + "-" + ProcessHandle.current().pid() + WRITING);
+            return new ClassArchive(List.of("-XX:ArchiveClassesAtExit=" + writing, "-Xlog:cds*=off"), writing, archive);
         } catch (IOException | RuntimeException e) {
-            return List.of(); // no archive: the JVM loads its classes as it would without one
+            return NONE; // no archive: the JVM loads its classes as it would without one
+        }
+    }
+
+    /** The JVM flags that map the archive, or that write it at exit. */
+    List<String> flags() {
+        return flags;
+    }
+
+    /** After the JVM given the flags exited: the archive it wrote, if whole, takes the archive's name. */
+    void publish() {
+        if (writing == null) {
+            return;
+        }
+        try {
+            if (Files.isRegularFile(writing) && startsWithMagic(writing)) {
+                Files.move(writing, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.deleteIfExists(writing);
+        } catch (IOException | RuntimeException e) {
+            // The next run writes it again.
         }
     }
 
@@ -79,17 +117,20 @@ final class ClassArchive {
         return Long.toHexString(crc.getValue());
     }
 
-    private static boolean startsWithMagic(Path archive) throws IOException {
-        try (FileChannel channel = FileChannel.open(archive)) {
+    private static boolean startsWithMagic(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file)) {
             ByteBuffer head = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder());
             return channel.read(head, 0) == 4 && head.getInt(0) == DYNAMIC_MAGIC;
         }
     }
 
+    /** Deletes the archives of other builds and JDKs, and archives being written by runs long gone. */
     private static void deleteOthers(Path dir, Path archive) throws IOException {
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
+        Instant abandoned = Instant.now().minus(ABANDONED);
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, PREFIX + "*{" + SUFFIX + "," + WRITING + "}")) {
             for (Path each : old) {
-                if (!each.equals(archive)) {
+                boolean writing = each.getFileName().toString().endsWith(WRITING);
+                if (writing ? Files.getLastModifiedTime(each).toInstant().isBefore(abandoned) : !each.equals(archive)) {
                     Files.deleteIfExists(each);
                 }
             }

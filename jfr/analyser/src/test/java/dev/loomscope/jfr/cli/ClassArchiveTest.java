@@ -2,12 +2,14 @@ package dev.loomscope.jfr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,53 +18,89 @@ class ClassArchiveTest {
 
     private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
     private static final String VM = System.getProperty("java.vm.version");
+    private static final String MAP = "-XX:SharedArchiveFile=";
+    private static final String WRITE = "-XX:ArchiveClassesAtExit=";
 
     @Test
-    void aJarGetsAnArchiveBesideItNamedForItsBuildAndTheJdk(@TempDir Path dir) throws Exception {
+    void aFirstRunWritesUnderANameOfItsOwnAndPublishingGivesItTheArchivesName(@TempDir Path dir) throws Exception {
         Path jar = jarWithLibs(dir);
-        Path archive = archive(ClassArchive.flags(jar.toString(), JAVA_HOME, VM));
+        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM);
+        Path writing = flag(first, WRITE);
+        assertThat(writing.getParent()).isEqualTo(dir);
+        assertThat(flag(first, WRITE)).doesNotExist();
 
-        assertThat(archive.getParent()).isEqualTo(dir);
+        Files.write(writing, dynamicArchiveHead()); // what the JVM does at its exit
+        first.publish();
+        ClassArchive second = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM);
+
+        Path archive = flag(second, MAP);
         assertThat(archive.getFileName().toString()).startsWith("loomscope-jfr-").endsWith(".jsa");
-        assertThat(ClassArchive.flags(jar.toString(), JAVA_HOME, VM)).as("same build, same JDK")
-                .contains("-XX:SharedArchiveFile=" + archive);
-        assertThat(archive(ClassArchive.flags(jar.toString(), JAVA_HOME, VM + "-other"))).as("another JDK")
-                .isNotEqualTo(archive);
+        assertThat(archive).exists();
+        assertThat(writing).doesNotExist();
+        assertThat(second.flags()).contains("-Xlog:cds*=off");
     }
 
     @Test
-    void aRebuiltJarOrLibraryGetsANewArchiveAndTheOldOneIsDeleted(@TempDir Path dir) throws Exception {
+    void aWriteCutShortIsNotPublishedAndACorruptArchiveIsWrittenAgain(@TempDir Path dir) throws Exception {
         Path jar = jarWithLibs(dir);
-        Path first = archive(ClassArchive.flags(jar.toString(), JAVA_HOME, VM));
-        Files.write(first, dynamicMagic());
+        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM);
+        Files.writeString(flag(first, WRITE), "cut short");
+        first.publish();
+        assertThat(flag(first, WRITE)).as("dropped").doesNotExist();
+        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM).flags()).as("still none to map")
+                .anyMatch(flag -> flag.startsWith(WRITE));
+
+        Files.write(flag(first, WRITE), dynamicArchiveHead());
+        first.publish();
+        Path archive = flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM), MAP);
+        Files.writeString(archive, "not an archive");
+        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM).flags()).anyMatch(flag -> flag.startsWith(WRITE));
+        assertThat(archive).doesNotExist();
+    }
+
+    @Test
+    void aRebuiltLibraryOrAnotherJdkGetsANewArchiveAndTheOldOneIsDeleted(@TempDir Path dir) throws Exception {
+        Path jar = jarWithLibs(dir);
+        Path old = published(jar);
 
         Files.setLastModifiedTime(dir.resolve("libs/picocli.jar"), FileTime.fromMillis(1_000_000));
-        Path second = archive(ClassArchive.flags(jar.toString(), JAVA_HOME, VM));
+        Path rebuilt = flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM), WRITE);
 
-        assertThat(second).isNotEqualTo(first);
-        assertThat(first).doesNotExist();
+        assertThat(rebuilt.getFileName().toString()).doesNotStartWith(old.getFileName().toString().replace(".jsa", ""));
+        assertThat(old).doesNotExist();
+        assertThat(flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM + "-other"), WRITE).getFileName().toString())
+                .isNotEqualTo(rebuilt.getFileName().toString());
     }
 
     @Test
-    void anArchiveWithoutTheDynamicMagicIsDeletedSoThatTheJvmWritesItAgain(@TempDir Path dir) throws Exception {
+    void archivesBeingWrittenByOtherRunsAreLeftAloneUntilAbandoned(@TempDir Path dir) throws Exception {
         Path jar = jarWithLibs(dir);
-        Path archive = archive(ClassArchive.flags(jar.toString(), JAVA_HOME, VM));
-        Files.writeString(archive, "cut short");
-        ClassArchive.flags(jar.toString(), JAVA_HOME, VM);
-        assertThat(archive).doesNotExist();
+        Path running = dir.resolve("loomscope-jfr-0-1.writing");
+        Path abandoned = dir.resolve("loomscope-jfr-0-2.writing");
+        Files.writeString(running, "being written");
+        Files.writeString(abandoned, "its JVM was killed");
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
 
-        Files.write(archive, dynamicMagic());
-        ClassArchive.flags(jar.toString(), JAVA_HOME, VM);
-        assertThat(archive).as("a real archive's head").exists();
+        ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM);
+
+        assertThat(running).exists();
+        assertThat(abandoned).doesNotExist();
     }
 
     @Test
     void classDirectoriesSeveralEntriesAndJdksWithoutABaseArchiveGetNone(@TempDir Path dir) throws Exception {
         Path jar = jarWithLibs(dir);
-        assertThat(ClassArchive.flags(dir.toString(), JAVA_HOME, VM)).as("a directory").isEmpty();
-        assertThat(ClassArchive.flags(jar + java.io.File.pathSeparator + jar, JAVA_HOME, VM)).isEmpty();
-        assertThat(ClassArchive.flags(dir.resolve("missing.jar").toString(), JAVA_HOME, VM)).isEmpty();
-        assertThat(ClassArchive.flags(jar.toString(), dir, VM)).as("no lib/server/classes.jsa").isEmpty();
+        assertThat(ClassArchive.forJvm(dir.toString(), JAVA_HOME, VM).flags()).as("a directory").isEmpty();
+        assertThat(ClassArchive.forJvm(jar + File.pathSeparator + jar, JAVA_HOME, VM).flags()).isEmpty();
+        assertThat(ClassArchive.forJvm(dir.resolve("missing.jar").toString(), JAVA_HOME, VM).flags()).isEmpty();
+        assertThat(ClassArchive.forJvm(jar.toString(), dir, VM).flags()).as("no lib/server/classes.jsa").isEmpty();
+    }
+
+    private static Path published(Path jar) throws Exception {
+        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM);
+        Files.write(flag(first, WRITE), dynamicArchiveHead());
+        first.publish();
+        return flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM), MAP);
     }
 
     private static Path jarWithLibs(Path dir) throws Exception {
@@ -71,13 +109,13 @@ class ClassArchiveTest {
         return Files.writeString(dir.resolve("loomscope-jfr.jar"), "the tool");
     }
 
-    private static Path archive(List<String> flags) {
-        assertThat(flags).contains("-XX:+AutoCreateSharedArchive");
-        return flags.stream().filter(flag -> flag.startsWith("-XX:SharedArchiveFile=")).findFirst()
-                .map(flag -> Path.of(flag.substring("-XX:SharedArchiveFile=".length()))).orElseThrow();
+    private static Path flag(ClassArchive archive, String prefix) {
+        return archive.flags().stream().filter(flag -> flag.startsWith(prefix)).findFirst()
+                .map(flag -> Path.of(flag.substring(prefix.length()))).orElseThrow(
+                        () -> new AssertionError("no " + prefix + " in " + archive.flags()));
     }
 
-    private static byte[] dynamicMagic() {
+    private static byte[] dynamicArchiveHead() {
         return ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putInt(0xf00baba8).array();
     }
 }
