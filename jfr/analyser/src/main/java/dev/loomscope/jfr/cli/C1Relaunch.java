@@ -50,12 +50,13 @@ final class C1Relaunch {
             // where the kernel hands them out on request: elsewhere the JVM would print a warning.
             command.add("-XX:+UseTransparentHugePages");
         }
+        List<String> usersOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
         ClassArchive archive = ClassArchive.forJvm(System.getProperty("java.class.path"),
                                                    Path.of(System.getProperty("java.home")),
-                                                   System.getProperty("java.vm.version"));
+                                                   System.getProperty("java.vm.version"), usersOptions);
         command.addAll(archive.flags());
         command.add("-D" + DONE + "=true");
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(usersOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(LoomscopeJfr.class.getName());

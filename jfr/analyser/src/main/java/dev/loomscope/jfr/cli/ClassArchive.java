@@ -37,6 +37,8 @@ final class ClassArchive {
     /** The first four bytes of a dynamic archive, HotSpot's {@code CDS_DYNAMIC_ARCHIVE_MAGIC} in native order. */
     private static final int DYNAMIC_MAGIC = 0xf00baba8;
     private static final ClassArchive NONE = new ClassArchive(List.of(), null, null);
+    private static final List<String> USERS_OWN = List.of("-Xshare", "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
+            "-XX:+AutoCreateSharedArchive", "-XX:-UseSharedSpaces", "-XX:AOT");
 
     private final List<String> flags;
     private final Path writing;
@@ -50,10 +52,16 @@ final class ClassArchive {
 
     /**
      * The archive of a JVM with {@code classPath}, run from {@code javaHome} of {@code vmVersion}: none where the
-     * class path is not one jar in a writable directory (the JVM cannot archive classes from directories), or where
-     * the JDK has no base archive to add to (the JVM would warn).
+     * class path is not one jar in a writable directory (the JVM cannot archive classes from directories), where
+     * the JDK has no base archive to add to (the JVM would warn), or where {@code jvmOptions}, the user's, already
+     * say how to share classes.
      */
-    static ClassArchive forJvm(String classPath, Path javaHome, String vmVersion) {
+    static ClassArchive forJvm(String classPath, Path javaHome, String vmVersion, List<String> jvmOptions) {
+        for (String option : jvmOptions) {
+            if (USERS_OWN.stream().anyMatch(option::startsWith)) {
+                return NONE;
+            }
+        }
         try {
             Path jar = Path.of(classPath).toAbsolutePath();
             Path dir = jar.getParent();

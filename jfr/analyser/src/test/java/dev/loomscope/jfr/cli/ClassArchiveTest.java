@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,14 +25,14 @@ class ClassArchiveTest {
     @Test
     void aFirstRunWritesUnderANameOfItsOwnAndPublishingGivesItTheArchivesName(@TempDir Path dir) throws Exception {
         Path jar = jarWithLibs(dir);
-        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM);
+        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of());
         Path writing = flag(first, WRITE);
         assertThat(writing.getParent()).isEqualTo(dir);
         assertThat(flag(first, WRITE)).doesNotExist();
 
         Files.write(writing, dynamicArchiveHead()); // what the JVM does at its exit
         first.publish();
-        ClassArchive second = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM);
+        ClassArchive second = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of());
 
         Path archive = flag(second, MAP);
         assertThat(archive.getFileName().toString()).startsWith("loomscope-jfr-").endsWith(".jsa");
@@ -43,18 +44,18 @@ class ClassArchiveTest {
     @Test
     void aWriteCutShortIsNotPublishedAndACorruptArchiveIsWrittenAgain(@TempDir Path dir) throws Exception {
         Path jar = jarWithLibs(dir);
-        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM);
+        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of());
         Files.writeString(flag(first, WRITE), "cut short");
         first.publish();
         assertThat(flag(first, WRITE)).as("dropped").doesNotExist();
-        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM).flags()).as("still none to map")
+        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of()).flags()).as("still none to map")
                 .anyMatch(flag -> flag.startsWith(WRITE));
 
         Files.write(flag(first, WRITE), dynamicArchiveHead());
         first.publish();
-        Path archive = flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM), MAP);
+        Path archive = flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of()), MAP);
         Files.writeString(archive, "not an archive");
-        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM).flags()).anyMatch(flag -> flag.startsWith(WRITE));
+        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of()).flags()).anyMatch(flag -> flag.startsWith(WRITE));
         assertThat(archive).doesNotExist();
     }
 
@@ -64,11 +65,11 @@ class ClassArchiveTest {
         Path old = published(jar);
 
         Files.setLastModifiedTime(dir.resolve("libs/picocli.jar"), FileTime.fromMillis(1_000_000));
-        Path rebuilt = flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM), WRITE);
+        Path rebuilt = flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of()), WRITE);
 
         assertThat(rebuilt.getFileName().toString()).doesNotStartWith(old.getFileName().toString().replace(".jsa", ""));
         assertThat(old).doesNotExist();
-        assertThat(flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM + "-other"), WRITE).getFileName().toString())
+        assertThat(flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM + "-other", List.of()), WRITE).getFileName().toString())
                 .isNotEqualTo(rebuilt.getFileName().toString());
     }
 
@@ -81,26 +82,30 @@ class ClassArchiveTest {
         Files.writeString(abandoned, "its JVM was killed");
         Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
 
-        ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM);
+        ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of());
 
         assertThat(running).exists();
         assertThat(abandoned).doesNotExist();
     }
 
     @Test
-    void classDirectoriesSeveralEntriesAndJdksWithoutABaseArchiveGetNone(@TempDir Path dir) throws Exception {
+    void classDirectoriesSeveralEntriesJdksWithoutABaseArchiveAndTheUsersOwnSharingGetNone(@TempDir Path dir) throws Exception {
         Path jar = jarWithLibs(dir);
-        assertThat(ClassArchive.forJvm(dir.toString(), JAVA_HOME, VM).flags()).as("a directory").isEmpty();
-        assertThat(ClassArchive.forJvm(jar + File.pathSeparator + jar, JAVA_HOME, VM).flags()).isEmpty();
-        assertThat(ClassArchive.forJvm(dir.resolve("missing.jar").toString(), JAVA_HOME, VM).flags()).isEmpty();
-        assertThat(ClassArchive.forJvm(jar.toString(), dir, VM).flags()).as("no lib/server/classes.jsa").isEmpty();
+        assertThat(ClassArchive.forJvm(dir.toString(), JAVA_HOME, VM, List.of()).flags()).as("a directory").isEmpty();
+        assertThat(ClassArchive.forJvm(jar + File.pathSeparator + jar, JAVA_HOME, VM, List.of()).flags()).isEmpty();
+        assertThat(ClassArchive.forJvm(dir.resolve("missing.jar").toString(), JAVA_HOME, VM, List.of()).flags()).isEmpty();
+        assertThat(ClassArchive.forJvm(jar.toString(), dir, VM, List.of()).flags()).as("no lib/server/classes.jsa").isEmpty();
+        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of("-Xmx2g", "-Xshare:off")).flags())
+                .as("the user's own sharing").isEmpty();
+        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of("-XX:SharedArchiveFile=mine.jsa")).flags())
+                .isEmpty();
     }
 
     private static Path published(Path jar) throws Exception {
-        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM);
+        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of());
         Files.write(flag(first, WRITE), dynamicArchiveHead());
         first.publish();
-        return flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM), MAP);
+        return flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of()), MAP);
     }
 
     private static Path jarWithLibs(Path dir) throws Exception {
