@@ -25,6 +25,8 @@ final class C1Relaunch {
     /** Recordings from this many bytes on are read by a C1-only JVM. */
     private static final long FROM_BYTES = Long.getLong("loomscope.jfr.c1FromBytes", 100L << 20);
     private static final String DONE = "loomscope.jfr.c1Relaunched";
+    /** Set by the build's run that writes the relaunched JVM's class archive (see {@link ClassArchive}). */
+    private static final String WRITE_CLASS_ARCHIVE = "loomscope.jfr.writeClassArchive";
     private static final Set<String> COMMANDS = Set.of("report", "check");
     private static final Path THP_MODE = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
 
@@ -53,7 +55,8 @@ final class C1Relaunch {
         List<String> usersOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
         ClassArchive archive = ClassArchive.forJvm(System.getProperty("java.class.path"),
                                                    Path.of(System.getProperty("java.home")),
-                                                   System.getProperty("java.vm.version"), usersOptions);
+                                                   System.getProperty("java.vm.version"), usersOptions,
+                                                   Boolean.getBoolean(WRITE_CLASS_ARCHIVE));
         command.addAll(archive.flags());
         command.add("-D" + DONE + "=true");
         command.addAll(usersOptions);

@@ -19,9 +19,11 @@ import java.util.zip.CRC32;
 /**
  * The class-data-sharing archive of the relaunched JVM: its classes, parsed and verified once, are mapped from a
  * file beside the jar instead of being loaded again on every run (0.2 s of 0.7 s for a small report here, 0.3 s of
- * CPU on a large one). Where there is none yet, the JVM writes one at its exit ({@code -XX:ArchiveClassesAtExit})
- * under a name of its own, which {@link #publish()} then gives the archive's name in one move: two first runs at
- * once never map a file the other is still writing.
+ * CPU on a large one). The build writes it, with a report of a small recording run by the jar it just packaged and
+ * {@code -Dloomscope.jfr.writeClassArchive=true}: the JVM writes it at its exit ({@code -XX:ArchiveClassesAtExit})
+ * under a name of its own, which {@link #publish()} then gives the archive's name in one move. Users' runs only map
+ * it: a JVM that fails to write its archive at exit ends with exit code 1 whatever the program chose
+ * ("Unrecoverable archive loading error"), which must never be a user's report or check.
  *
  * <p>The archive's name carries a checksum of the JDK and of the jar and its {@code libs/}: a rebuilt jar or another
  * JDK gets a new archive instead of one the JVM would refuse (JDK 25 only warns in its log, {@code timestamp has
@@ -37,6 +39,8 @@ final class ClassArchive {
     /** The first four bytes of a dynamic archive, HotSpot's {@code CDS_DYNAMIC_ARCHIVE_MAGIC} in native order. */
     private static final int DYNAMIC_MAGIC = 0xf00baba8;
     private static final ClassArchive NONE = new ClassArchive(List.of(), null, null);
+    private static final String QUIET = "-Xlog:cds*=off";
+    private static final String TO_STDERR = "-XX:+DisplayVMOutputToStderr";
     private static final List<String> USERS_OWN = List.of("-Xshare", "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
             "-XX:+AutoCreateSharedArchive", "-XX:-UseSharedSpaces", "-XX:AOT");
 
@@ -54,9 +58,10 @@ final class ClassArchive {
      * The archive of a JVM with {@code classPath}, run from {@code javaHome} of {@code vmVersion}: none where the
      * class path is not one jar in a writable directory (the JVM cannot archive classes from directories), where
      * the JDK has no base archive to add to (the JVM would warn), or where {@code jvmOptions}, the user's, already
-     * say how to share classes.
+     * say how to share classes. With {@code write}, where there is no archive yet, the flags make the JVM write it.
      */
-    static ClassArchive forJvm(String classPath, Path javaHome, String vmVersion, List<String> jvmOptions) {
+    static ClassArchive forJvm(String classPath, Path javaHome, String vmVersion, List<String> jvmOptions,
+                               boolean write) {
         for (String option : jvmOptions) {
             if (USERS_OWN.stream().anyMatch(option::startsWith)) {
                 return NONE;
@@ -73,14 +78,17 @@ final class ClassArchive {
             String name = PREFIX + checksum(jar, javaHome, vmVersion);
             Path archive = dir.resolve(name + SUFFIX);
             deleteOthers(dir, archive);
-            // Unified logging writes its warnings to standard output, where the report goes: an archive the JVM
-            // cannot map (another address space layout) is then used without a word, as no archive.
+            // Unified logging and the VM's own messages go to standard output, where the report goes: an archive
+            // the JVM cannot map (another address space layout) is then used without a word, as no archive.
             if (Files.isRegularFile(archive) && startsWithMagic(archive)) {
-                return new ClassArchive(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"), null, archive);
+                return new ClassArchive(List.of("-XX:SharedArchiveFile=" + archive, QUIET, TO_STDERR), null, archive);
             }
             Files.deleteIfExists(archive); // not an archive: written by something else, or cut short
+            if (!write) {
+                return NONE;
+            }
             Path writing = dir.resolve(name + "-" + ProcessHandle.current().pid() + WRITING);
-            return new ClassArchive(List.of("-XX:ArchiveClassesAtExit=" + writing, "-Xlog:cds*=off"), writing, archive);
+            return new ClassArchive(List.of("-XX:ArchiveClassesAtExit=" + writing, QUIET, TO_STDERR), writing, archive);
         } catch (IOException | RuntimeException e) {
             return NONE; // no archive: the JVM loads its classes as it would without one
         }

@@ -25,14 +25,14 @@ class ClassArchiveTest {
     @Test
     void aFirstRunWritesUnderANameOfItsOwnAndPublishingGivesItTheArchivesName(@TempDir Path dir) throws Exception {
         Path jar = jarWithLibs(dir);
-        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of());
+        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true);
         Path writing = flag(first, WRITE);
         assertThat(writing.getParent()).isEqualTo(dir);
         assertThat(flag(first, WRITE)).doesNotExist();
 
         Files.write(writing, dynamicArchiveHead()); // what the JVM does at its exit
         first.publish();
-        ClassArchive second = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of());
+        ClassArchive second = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true);
 
         Path archive = flag(second, MAP);
         assertThat(archive.getFileName().toString()).startsWith("loomscope-jfr-").endsWith(".jsa");
@@ -44,18 +44,18 @@ class ClassArchiveTest {
     @Test
     void aWriteCutShortIsNotPublishedAndACorruptArchiveIsWrittenAgain(@TempDir Path dir) throws Exception {
         Path jar = jarWithLibs(dir);
-        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of());
+        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true);
         Files.writeString(flag(first, WRITE), "cut short");
         first.publish();
         assertThat(flag(first, WRITE)).as("dropped").doesNotExist();
-        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of()).flags()).as("still none to map")
+        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true).flags()).as("still none to map")
                 .anyMatch(flag -> flag.startsWith(WRITE));
 
         Files.write(flag(first, WRITE), dynamicArchiveHead());
         first.publish();
-        Path archive = flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of()), MAP);
+        Path archive = flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true), MAP);
         Files.writeString(archive, "not an archive");
-        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of()).flags()).anyMatch(flag -> flag.startsWith(WRITE));
+        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true).flags()).anyMatch(flag -> flag.startsWith(WRITE));
         assertThat(archive).doesNotExist();
     }
 
@@ -65,12 +65,22 @@ class ClassArchiveTest {
         Path old = published(jar);
 
         Files.setLastModifiedTime(dir.resolve("libs/picocli.jar"), FileTime.fromMillis(1_000_000));
-        Path rebuilt = flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of()), WRITE);
+        Path rebuilt = flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true), WRITE);
 
         assertThat(rebuilt.getFileName().toString()).doesNotStartWith(old.getFileName().toString().replace(".jsa", ""));
         assertThat(old).doesNotExist();
-        assertThat(flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM + "-other", List.of()), WRITE).getFileName().toString())
+        assertThat(flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM + "-other", List.of(), true), WRITE).getFileName().toString())
                 .isNotEqualTo(rebuilt.getFileName().toString());
+    }
+
+    @Test
+    void usersRunsMapAnArchiveButNeverWriteOne(@TempDir Path dir) throws Exception {
+        Path jar = jarWithLibs(dir);
+        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), false).flags()).as("none yet")
+                .isEmpty();
+        Path archive = published(jar);
+        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), false).flags())
+                .containsExactly(MAP + archive, "-Xlog:cds*=off", "-XX:+DisplayVMOutputToStderr");
     }
 
     @Test
@@ -82,7 +92,7 @@ class ClassArchiveTest {
         Files.writeString(abandoned, "its JVM was killed");
         Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
 
-        ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of());
+        ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true);
 
         assertThat(running).exists();
         assertThat(abandoned).doesNotExist();
@@ -91,21 +101,21 @@ class ClassArchiveTest {
     @Test
     void classDirectoriesSeveralEntriesJdksWithoutABaseArchiveAndTheUsersOwnSharingGetNone(@TempDir Path dir) throws Exception {
         Path jar = jarWithLibs(dir);
-        assertThat(ClassArchive.forJvm(dir.toString(), JAVA_HOME, VM, List.of()).flags()).as("a directory").isEmpty();
-        assertThat(ClassArchive.forJvm(jar + File.pathSeparator + jar, JAVA_HOME, VM, List.of()).flags()).isEmpty();
-        assertThat(ClassArchive.forJvm(dir.resolve("missing.jar").toString(), JAVA_HOME, VM, List.of()).flags()).isEmpty();
-        assertThat(ClassArchive.forJvm(jar.toString(), dir, VM, List.of()).flags()).as("no lib/server/classes.jsa").isEmpty();
-        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of("-Xmx2g", "-Xshare:off")).flags())
+        assertThat(ClassArchive.forJvm(dir.toString(), JAVA_HOME, VM, List.of(), true).flags()).as("a directory").isEmpty();
+        assertThat(ClassArchive.forJvm(jar + File.pathSeparator + jar, JAVA_HOME, VM, List.of(), true).flags()).isEmpty();
+        assertThat(ClassArchive.forJvm(dir.resolve("missing.jar").toString(), JAVA_HOME, VM, List.of(), true).flags()).isEmpty();
+        assertThat(ClassArchive.forJvm(jar.toString(), dir, VM, List.of(), true).flags()).as("no lib/server/classes.jsa").isEmpty();
+        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of("-Xmx2g", "-Xshare:off"), true).flags())
                 .as("the user's own sharing").isEmpty();
-        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of("-XX:SharedArchiveFile=mine.jsa")).flags())
+        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of("-XX:SharedArchiveFile=mine.jsa"), true).flags())
                 .isEmpty();
     }
 
     private static Path published(Path jar) throws Exception {
-        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of());
+        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true);
         Files.write(flag(first, WRITE), dynamicArchiveHead());
         first.publish();
-        return flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of()), MAP);
+        return flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true), MAP);
     }
 
     private static Path jarWithLibs(Path dir) throws Exception {
