@@ -56,9 +56,10 @@ final class ClassArchive {
 
     /**
      * The archive of a JVM with {@code classPath}, run from {@code javaHome} of {@code vmVersion}: none where the
-     * class path is not one jar in a writable directory (the JVM cannot archive classes from directories), where
-     * the JDK has no base archive to add to (the JVM would warn), or where {@code jvmOptions}, the user's, already
-     * say how to share classes. With {@code write}, where there is no archive yet, the flags make the JVM write it.
+     * class path is not one jar (the JVM cannot archive classes from directories), where the JDK has no base
+     * archive to add to (the JVM would warn), or where {@code jvmOptions}, the user's, already say how to share
+     * classes. With {@code write}, where there is no archive yet and the jar's directory is writable, the flags make
+     * the JVM write it.
      */
     static ClassArchive forJvm(String classPath, Path javaHome, String vmVersion, List<String> jvmOptions,
                                boolean write) {
@@ -71,17 +72,22 @@ final class ClassArchive {
             Path jar = Path.of(classPath).toAbsolutePath();
             Path dir = jar.getParent();
             if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar") || !Files.isRegularFile(jar)
-                || dir == null || !Files.isWritable(dir)
-                || !Files.isRegularFile(javaHome.resolve("lib/server/classes.jsa"))) {
+                || dir == null || !Files.isRegularFile(javaHome.resolve("lib/server/classes.jsa"))) {
                 return NONE;
             }
             String name = PREFIX + checksum(jar, javaHome, vmVersion);
             Path archive = dir.resolve(name + SUFFIX);
-            deleteOthers(dir, archive);
+            boolean writable = Files.isWritable(dir); // an installed, read-only copy can still map the build's archive
+            if (writable) {
+                deleteOthers(dir, archive);
+            }
             // Unified logging and the VM's own messages go to standard output, where the report goes: an archive
             // the JVM cannot map (another address space layout) is then used without a word, as no archive.
             if (Files.isRegularFile(archive) && startsWithMagic(archive)) {
                 return new ClassArchive(List.of("-XX:SharedArchiveFile=" + archive, QUIET, TO_STDERR), null, archive);
+            }
+            if (!writable) {
+                return NONE;
             }
             Files.deleteIfExists(archive); // not an archive: written by something else, or cut short
             if (!write) {
