@@ -40,8 +40,8 @@ public record ConnectionModels(List<Protocol> byProtocol) {
 
         /** The model in plain words, with the figures that show it. */
         public String words() {
-            String figures = Formats.count(requests) + " requests on " + Formats.count(connections)
-                    + " connections and " + Formats.count(handlerThreads) + " threads, up to "
+            String figures = Formats.counted(requests, "request") + " on " + Formats.counted(connections, "connection")
+                    + " and " + Formats.counted(handlerThreads, "thread") + ", up to "
                     + Formats.count(maxInFlightPerConnection) + " in flight on one connection";
             return switch (model) {
                 case THREAD_PER_CONNECTION -> protocol + ": one virtual thread per connection, its requests one"

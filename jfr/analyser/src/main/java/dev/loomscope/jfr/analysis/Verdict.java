@@ -105,8 +105,9 @@ public final class Verdict {
         if (requests == null || requests.multiplexingRatio() == null) {
             return "";
         }
-        return "; up to " + decimal(requests.multiplexingRatio()) + " requests were in flight per carrier ("
-               + count(requests.peakInFlight()) + " at the peak)";
+        double ratio = requests.multiplexingRatio();
+        return "; up to " + decimal(ratio) + (ratio == 1 ? " request was" : " requests were")
+               + " in flight per carrier (" + count(requests.peakInFlight()) + " at the peak)";
     }
 
     /**

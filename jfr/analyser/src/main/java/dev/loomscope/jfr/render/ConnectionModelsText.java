@@ -17,13 +17,14 @@ final class ConnectionModelsText {
         lines.put("connections", models.byProtocol().size() == 1 ? "one protocol" : models.byProtocol().size()
                 + " protocols");
         for (ConnectionModels.Protocol p : models.byProtocol()) {
-            lines.put("  " + p.protocol(), Formats.count(p.requests()) + " requests on "
-                    + Formats.count(p.connections()) + " connections, " + Formats.count(p.handlerThreads())
-                    + " handler threads (" + Formats.decimal(p.requestsPerHandlerThread(), 2)
-                    + " requests per thread), at most " + Formats.count(p.maxInFlightPerConnection())
-                    + " in flight per connection; " + Formats.count(p.connectionsOnOneThread())
-                    + " connections on one thread, " + Formats.count(p.connectionsOnManyThreads())
-                    + " on many: " + p.model());
+            lines.put("  " + p.protocol(), Formats.counted(p.requests(), "request") + " on "
+                    + Formats.counted(p.connections(), "connection") + ", "
+                    + Formats.counted(p.handlerThreads(), "handler thread") + " ("
+                    + Formats.decimal(p.requestsPerHandlerThread(), 2)
+                    + (p.requestsPerHandlerThread() == 1 ? " request" : " requests") + " per thread), at most "
+                    + Formats.count(p.maxInFlightPerConnection()) + " in flight per connection; "
+                    + Formats.counted(p.connectionsOnOneThread(), "connection") + " on one thread, "
+                    + Formats.count(p.connectionsOnManyThreads()) + " on many: " + p.model());
         }
         return lines;
     }
