@@ -5,6 +5,9 @@
 # Needs: wrk, python3, it/bench/vertx-hop built (cd it/bench/vertx-hop && ../../../.ci/jdk mvn -B -q package).
 # Prints per-round req/s and server CPU per request (utime+stime from /proc), then medians and B/A ratios.
 # Knobs: ROUNDS=3 SECONDS_=15 CONNS=64 DELAY=0 WARM=20 EXTRA_A="" EXTRA_B="" SERVER_OPTS=-Xmx1g
+#   RATE=N measures each round with loomscope-client at N requests/s (open loop, CONNS connections; needs
+#   client/load/target/loomscope-client.jar) instead of wrk at saturation: the servers then work below capacity,
+#   and their CPU per request depends less on how the load and the servers take turns on the cores.
 set -euo pipefail
 A=$1 B=$2 OUT=$3
 ROUNDS=${ROUNDS:-3} SECS=${SECONDS_:-15} CONNS=${CONNS:-64} WARM=${WARM:-20}
@@ -38,17 +41,32 @@ ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
 run() { # name round
   local pid url; eval "pid=\$PID_$1 url=\$URL_$1"
   local before after; before=$(ticks $pid)
-  wrk -t2 -c$CONNS -d${SECS}s --latency "$url" > "$OUT/r$2-$1.txt"
+  if [ "${RATE:-0}" -gt 0 ]; then
+    "$JAVA" -jar "$ROOT/client/load/target/loomscope-client.jar" load "$url" --rate "$RATE" -c "$CONNS" \
+      --duration "${SECS}s" --json > "$OUT/r$2-$1.json" 2> "$OUT/r$2-$1.log"
+  else
+    wrk -t2 -c$CONNS -d${SECS}s --latency "$url" > "$OUT/r$2-$1.txt"
+  fi
   after=$(ticks $pid)
-  python3 - "$OUT/r$2-$1.txt" $((after - before)) $1 $2 <<'EOF' | tee -a "$OUT/results.tsv"
-import re, sys
-text = open(sys.argv[1]).read()
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-req = int(re.search(r"(\d+) requests in", text).group(1))
-p50 = re.search(r"50%\s+(\S+)", text).group(1); p99 = re.search(r"99%\s+(\S+)", text).group(1)
-err = re.search(r"Socket errors.*|Non-2xx.*", text)
+  python3 - "$OUT/r$2-$1" $((after - before)) $1 $2 <<'EOF' | tee -a "$OUT/results.tsv"
+import json, os, re, sys
+base = sys.argv[1]
+if os.path.exists(base + ".json"):
+    result = json.load(open(base + ".json"))
+    rps, req = result["requestsPerSecond"], result["requests"]
+    p50 = "%.2fms" % result["latencyMillis"]["p50"]
+    p99 = "%.2fms" % result["latencyMillis"]["p99"]
+    err = "errors %d, missed %d" % (result["errorCount"], result["missed"]) if result["errorCount"] or result["missed"] else ""
+else:
+    text = open(base + ".txt").read()
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    req = int(re.search(r"(\d+) requests in", text).group(1))
+    p50 = re.search(r"50%\s+(\S+)", text).group(1)
+    p99 = re.search(r"99%\s+(\S+)", text).group(1)
+    found = re.search(r"Socket errors.*|Non-2xx.*", text)
+    err = found.group(0) if found else ""
 cpu = int(sys.argv[2]) / 100 * 1e6 / req
-print(f"{sys.argv[3]}\t{sys.argv[4]}\t{rps:.0f}\t{cpu:.1f}\t{p50}\t{p99}\t{err.group(0) if err else ''}")
+print(f"{sys.argv[3]}\t{sys.argv[4]}\t{rps:.0f}\t{cpu:.1f}\t{p50}\t{p99}\t{err}")
 EOF
 }
 echo -e "srv\tround\treq/s\tcpu_us/req\tp50\tp99\terrors" | tee "$OUT/results.tsv"
