@@ -6,8 +6,9 @@
 # Usage: it/bench/per-request-cost.sh OUT_DIR [LOOMSCOPE_DIR]
 #   LOOMSCOPE_DIR holds loomscope-server.jar and libs/ (default server/target). Needs wrk, python3, and
 #   it/bench/vertx-hop, it/bench/bare-helidon-hop and jfr/agent built (see ab-builds.sh).
-# Servers: loomscope (its recording on, the default), bare (no agent, no recording), bare-agent (the bare hop with
-#   -javaagent:loomscope-agent.jar, for its slices only: its CPU includes the recorder).
+# Servers: loomscope (its recording on, the default), loomscope-off (the same with the mount recorder off: the
+#   documented -Dloomscope.agent.test.runMethod=recorderOffForBenchmark), bare (no agent, no recording), bare-agent
+#   (the bare hop with -javaagent:loomscope-agent.jar, for its slices only: its CPU includes the recorder).
 # Knobs: CONNS=16 SECONDS_=10 WARM=10 SERVERS="loomscope bare bare-agent" SERVER_OPTS=-Xmx1g DELAY=0 BYTES=100
 #   PROFILE=1 adds CPU samples every 10 ms and allocation samples to the window, for `jfr view hot-methods` and
 #   `jfr view allocation-by-site` of NAME-cost.jfr; its counts and CPU then include that sampling.
@@ -49,8 +50,9 @@ URL="http://127.0.0.1:$PORT/?delayMs=$DELAY&bytes=$BYTES"
 BARE=$ROOT/it/bench/bare-helidon-hop/target/bare-helidon-hop.jar
 for name in $SERVERS; do
   case $name in
-    loomscope)
-      (cd "$OUT" && exec "$JAVA" $SERVER_OPTS -Dserver.port=$PORT -Dserver.sockets.0.port=$((PORT + 1)) \
+    loomscope|loomscope-off)
+      extra=""; [[ $name == loomscope-off ]] && extra=-Dloomscope.agent.test.runMethod=recorderOffForBenchmark
+      (cd "$OUT" && exec "$JAVA" $SERVER_OPTS $extra -Dserver.port=$PORT -Dserver.sockets.0.port=$((PORT + 1)) \
          -Dapp.upstream.uri=http://127.0.0.1:$UP/upstream -Dapp.recording.file="$OUT/loomscope.jfr" \
          -jar "$LOOMSCOPE/loomscope-server.jar") > "$OUT/$name.log" 2>&1 & ;;
     bare)
