@@ -76,14 +76,12 @@ final class SliceAccumulator {
     }
 
     // The recorder's two types alike: eventThread, stackTrace (off), virtualThread, then the string saying how.
-    private static final List<FieldDecoder.Field> SLICE_FIELDS = List.of(
-            new FieldDecoder.Field(JdkEvents.EVENT_THREAD, FieldDecoder.Kind.THREAD),
-            new FieldDecoder.Field(JdkEvents.STACK_TRACE, FieldDecoder.Kind.REFERENCE),
-            new FieldDecoder.Field("virtualThread", FieldDecoder.Kind.THREAD),
-            new FieldDecoder.Field("end", FieldDecoder.Kind.STRING));
-    private static final List<FieldDecoder.Field> WAKEUP_FIELDS = List.of(
-            SLICE_FIELDS.get(0), SLICE_FIELDS.get(1), SLICE_FIELDS.get(2),
-            new FieldDecoder.Field("source", FieldDecoder.Kind.STRING));
+    private static final FieldDecoder.Field VIRTUAL_THREAD = new FieldDecoder.Field("virtualThread",
+                                                                                     FieldDecoder.Kind.THREAD);
+    private static final List<FieldDecoder.Field> SLICE_FIELDS = JdkEvents.afterEventThreadAndStackTrace(
+            VIRTUAL_THREAD, new FieldDecoder.Field("end", FieldDecoder.Kind.STRING));
+    private static final List<FieldDecoder.Field> WAKEUP_FIELDS = JdkEvents.afterEventThreadAndStackTrace(
+            VIRTUAL_THREAD, new FieldDecoder.Field("source", FieldDecoder.Kind.STRING));
     private static final int END = FieldDecoder.position(SLICE_FIELDS, "end");
     private static final int SOURCE = FieldDecoder.position(WAKEUP_FIELDS, "source");
 

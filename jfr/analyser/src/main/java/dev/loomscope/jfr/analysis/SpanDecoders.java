@@ -40,10 +40,6 @@ final class SpanDecoders {
         return new FieldDecoder.Field(name, kind);
     }
 
-    // Where the fields of CarrierSpanEvent and the JDK's own begin: the type's own fields come between them.
-    private static final List<FieldDecoder.Field> JDK_FIELDS = List.of(
-            field(JdkEvents.EVENT_THREAD, FieldDecoder.Kind.THREAD),
-            field(JdkEvents.STACK_TRACE, FieldDecoder.Kind.REFERENCE));
     private static final List<FieldDecoder.Field> CARRIER_SPAN_FIELDS = List.of(
             field(CarrierSpanEvent.REQUEST_ID, FieldDecoder.Kind.LONG),
             field(CarrierSpanEvent.THREAD_ID, FieldDecoder.Kind.LONG),
@@ -65,10 +61,10 @@ final class SpanDecoders {
 
     /** The JDK's fields, then the type's own {@code fields}, then those of CarrierSpanEvent. */
     private static List<FieldDecoder.Field> spanFields(FieldDecoder.Field... own) {
-        List<FieldDecoder.Field> all = new ArrayList<>(JDK_FIELDS);
+        List<FieldDecoder.Field> all = new ArrayList<>(own.length + CARRIER_SPAN_FIELDS.size());
         all.addAll(List.of(own));
         all.addAll(CARRIER_SPAN_FIELDS);
-        return List.copyOf(all);
+        return JdkEvents.afterEventThreadAndStackTrace(all.toArray(FieldDecoder.Field[]::new));
     }
 
     private static final int REQUEST_PATH = FieldDecoder.position(REQUEST_FIELDS, ServerRequestEvent.PATH);

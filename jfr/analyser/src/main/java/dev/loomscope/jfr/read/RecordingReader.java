@@ -47,15 +47,13 @@ public final class RecordingReader implements EventHandlers {
 
     @Override
     public RecordingReader onEvent(String typeName, Consumer<JfrEvent> handler) {
-        handlers.put(typeName, handler);
-        decoders.remove(typeName);
-        return this;
+        return onEvent(typeName, handler, null);
     }
 
     @Override
     public RecordingReader onEvent(String typeName, Consumer<JfrEvent> handler, FieldDecoder decoder) {
         handlers.put(typeName, handler);
-        decoders.put(typeName, decoder);
+        decoders.put(typeName, decoder); // null: the handler reads every layout of the type
         return this;
     }
 
