@@ -10,8 +10,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -34,8 +32,6 @@ final class ClassArchive {
     private static final String PREFIX = "loomscope-jfr-";
     private static final String SUFFIX = ".jsa";
     private static final String WRITING = ".writing";
-    /** Left by a run killed before its exit: deleted by a later run once this old. */
-    private static final Duration ABANDONED = Duration.ofHours(1);
     /** The first four bytes of a dynamic archive, HotSpot's {@code CDS_DYNAMIC_ARCHIVE_MAGIC} in native order. */
     private static final int DYNAMIC_MAGIC = 0xf00baba8;
     private static final ClassArchive NONE = new ClassArchive(List.of(), null, null);
@@ -93,7 +89,7 @@ final class ClassArchive {
             if (!write) {
                 return NONE;
             }
-            Path writing = dir.resolve(name + "-" + ProcessHandle.current().pid() + WRITING);
+            Path writing = dir.resolve(name + SUFFIX + WRITING);
             return new ClassArchive(List.of("-XX:ArchiveClassesAtExit=" + writing, QUIET, TO_STDERR), writing, archive);
         } catch (IOException | RuntimeException e) {
             return NONE; // no archive: the JVM loads its classes as it would without one
@@ -146,13 +142,11 @@ final class ClassArchive {
         }
     }
 
-    /** Deletes the archives of other builds and JDKs, and archives being written by runs long gone. */
+    /** Deletes the archives of other builds and JDKs. */
     private static void deleteOthers(Path dir, Path archive) throws IOException {
-        Instant abandoned = Instant.now().minus(ABANDONED);
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, PREFIX + "*{" + SUFFIX + "," + WRITING + "}")) {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
             for (Path each : old) {
-                boolean writing = each.getFileName().toString().endsWith(WRITING);
-                if (writing ? Files.getLastModifiedTime(each).toInstant().isBefore(abandoned) : !each.equals(archive)) {
+                if (!each.equals(archive)) {
                     Files.deleteIfExists(each);
                 }
             }

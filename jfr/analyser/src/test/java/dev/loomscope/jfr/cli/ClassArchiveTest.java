@@ -8,8 +8,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -81,21 +79,6 @@ class ClassArchiveTest {
         Path archive = published(jar);
         assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), false).flags())
                 .containsExactly(MAP + archive, "-Xlog:cds*=off", "-XX:+DisplayVMOutputToStderr");
-    }
-
-    @Test
-    void archivesBeingWrittenByOtherRunsAreLeftAloneUntilAbandoned(@TempDir Path dir) throws Exception {
-        Path jar = jarWithLibs(dir);
-        Path running = dir.resolve("loomscope-jfr-0-1.writing");
-        Path abandoned = dir.resolve("loomscope-jfr-0-2.writing");
-        Files.writeString(running, "being written");
-        Files.writeString(abandoned, "its JVM was killed");
-        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
-
-        ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true);
-
-        assertThat(running).exists();
-        assertThat(abandoned).doesNotExist();
     }
 
     @Test
