@@ -9,12 +9,20 @@ import dev.loomscope.jfr.event.VirtualThreadSliceEvent;
  * Begins a {@link VirtualThreadSliceEvent} just before a virtual thread mounts and commits it just after it
  * unmounts, both on the carrier, so the event thread is the carrier.
  *
- * <p>Hot path: one event object per slice and nothing else; the end kind is a shared constant string.
+ * <p>Hot path: one event object per carrier, begun again for each slice, and nothing else; the end kind is a shared
+ * constant string. A carrier runs one slice at a time and both hooks run on it, so its event is never in two slices.
+ * Why not a new event per slice: on this machine's AVX-512 CPU (HotSpot's default {@code -XX:UseAVX=3}) a new one
+ * per slice made the first SSE instruction of HotSpot's continuation thaw, run at the next mount, take 9% of the
+ * carrier's samples in it/bench/Handoff.java, against under 1% with the recorder off, with one event per carrier, or
+ * with {@code -XX:UseAVX=2} or {@code -XX:MaxVectorSize=16}: the stall of SSE code after wide vector code that left
+ * the registers' upper halves dirty, here, it seems, the JIT's zeroing of the new object (docs/recorder-cost.md).
  */
 final class SliceRecorder implements Function<Object, Object>, ObjIntConsumer<Object> {
 
     private final VirtualThreadInternals internals;
     private final Hooks hooks;
+    private final ThreadLocal<VirtualThreadSliceEvent> carrierEvent =
+            ThreadLocal.withInitial(VirtualThreadSliceEvent::new);
 
     SliceRecorder(VirtualThreadInternals internals, Hooks hooks) {
         this.internals = internals;
@@ -25,7 +33,7 @@ final class SliceRecorder implements Function<Object, Object>, ObjIntConsumer<Ob
     @Override
     public Object apply(Object virtualThread) {
         try {
-            VirtualThreadSliceEvent slice = new VirtualThreadSliceEvent();
+            VirtualThreadSliceEvent slice = carrierEvent.get();
             if (!slice.isEnabled()) {
                 return null;
             }
