@@ -23,14 +23,14 @@ class ClassArchiveTest {
     @Test
     void aFirstRunWritesUnderANameOfItsOwnAndPublishingGivesItTheArchivesName(@TempDir Path dir) throws Exception {
         Path jar = jarWithLibs(dir);
-        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true);
+        ClassArchive first = forBuild(jar);
         Path writing = flag(first, WRITE);
         assertThat(writing.getParent()).isEqualTo(dir);
         assertThat(flag(first, WRITE)).doesNotExist();
 
         Files.write(writing, dynamicArchiveHead()); // what the JVM does at its exit
         first.publish();
-        ClassArchive second = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true);
+        ClassArchive second = forBuild(jar);
 
         Path archive = flag(second, MAP);
         assertThat(archive.getFileName().toString()).startsWith("loomscope-jfr-").endsWith(".jsa");
@@ -42,18 +42,18 @@ class ClassArchiveTest {
     @Test
     void aWriteCutShortIsNotPublishedAndACorruptArchiveIsWrittenAgain(@TempDir Path dir) throws Exception {
         Path jar = jarWithLibs(dir);
-        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true);
+        ClassArchive first = forBuild(jar);
         Files.writeString(flag(first, WRITE), "cut short");
         first.publish();
         assertThat(flag(first, WRITE)).as("dropped").doesNotExist();
-        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true).flags()).as("still none to map")
+        assertThat(forBuild(jar).flags()).as("still none to map")
                 .anyMatch(flag -> flag.startsWith(WRITE));
 
         Files.write(flag(first, WRITE), dynamicArchiveHead());
         first.publish();
-        Path archive = flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true), MAP);
+        Path archive = flag(forBuild(jar), MAP);
         Files.writeString(archive, "not an archive");
-        assertThat(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true).flags()).anyMatch(flag -> flag.startsWith(WRITE));
+        assertThat(forBuild(jar).flags()).anyMatch(flag -> flag.startsWith(WRITE));
         assertThat(archive).doesNotExist();
     }
 
@@ -63,7 +63,7 @@ class ClassArchiveTest {
         Path old = published(jar);
 
         Files.setLastModifiedTime(dir.resolve("libs/picocli.jar"), FileTime.fromMillis(1_000_000));
-        Path rebuilt = flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true), WRITE);
+        Path rebuilt = flag(forBuild(jar), WRITE);
 
         assertThat(rebuilt.getFileName().toString()).doesNotStartWith(old.getFileName().toString().replace(".jsa", ""));
         assertThat(old).doesNotExist();
@@ -95,10 +95,10 @@ class ClassArchiveTest {
     }
 
     private static Path published(Path jar) throws Exception {
-        ClassArchive first = ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true);
+        ClassArchive first = forBuild(jar);
         Files.write(flag(first, WRITE), dynamicArchiveHead());
         first.publish();
-        return flag(ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true), MAP);
+        return flag(forBuild(jar), MAP);
     }
 
     private static Path jarWithLibs(Path dir) throws Exception {
@@ -115,5 +115,10 @@ class ClassArchiveTest {
 
     private static byte[] dynamicArchiveHead() {
         return ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putInt(0xf00baba8).array();
+    }
+
+    /** The archive as the build's run sees it: this JDK, no options of the user's, writing allowed. */
+    private static ClassArchive forBuild(Path jar) {
+        return ClassArchive.forJvm(jar.toString(), JAVA_HOME, VM, List.of(), true);
     }
 }
