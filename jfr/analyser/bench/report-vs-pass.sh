@@ -2,8 +2,9 @@
 # Times `loomscope-jfr report` (text, default options, as the README runs it) against one plain pass of the JDK's
 # RecordingFile over the same recording (readEvent() until the end, nothing else): issue #12's bar. Rounds take the
 # tools in turn, so that a change in the machine's load falls on all of them alike; prints wall and user+sys CPU of
-# every run with medians and ranges, and the load average before and after; for each build, how long its reading
-# and its analysis took, from report's progress lines (builds from 7c29bc1 on print them).
+# every run with medians and ranges, and the load average before and after; for each build, when its reading ended
+# (from the launch: both JVMs' start-up included) and how long its analysis took, from report's progress lines as
+# they arrive (builds from 7c29bc1 on print them).
 # Usage (from the repository root):
 #   .ci/jdk mvn -B -q -o -pl jfr/analyser -am package -DskipTests && RECORDING=big.jfr jfr/analyser/bench/report-vs-pass.sh
 #   BASELINE=/tmp/old/loomscope-jfr.jar RECORDING=big.jfr ROUNDS=5 jfr/analyser/bench/report-vs-pass.sh
@@ -46,17 +47,26 @@ JAVA
 declare -A wall_runs cpu_runs read_runs analyse_runs
 names=()
 run() { # run NAME CMD...: one timed run, wall seconds and user+sys seconds appended to NAME's lists
-  local name=$1 start
+  local name=$1 start status
   shift
   [[ " ${names[*]} " == *" $name "* ]] || names+=("$name")
   start=$(date +%s%N)
-  /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+  # Each line of stderr is stamped with the milliseconds since the launch as it arrives: report's progress lines
+  # then say when its reading ended, counted from the launch, start-up and early reading included (its own times
+  # count from the line "reading", printed once picocli has parsed the command line, while the reading began
+  # before it).
+  set +e
+  /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" 2>&1 >/dev/null \
+      | while IFS= read -r line; do echo "$(( ($(date +%s%N) - start) / 1000000 )) $line"; done >"$work/err"
+  status=${PIPESTATUS[0]}
+  set -e
+  [ "$status" -eq 0 ] || { cat "$work/err" >&2; exit 1; }
   wall_runs[$name]+="$(awk -v s="$start" -v e="$(date +%s%N)" 'BEGIN {printf "%.2f", (e - s) / 1e9}') "
   cpu_runs[$name]+="$(tail -1 "$work/cpu" | awk '{printf "%.2f", $1 + $2}') "
-  # report's progress lines (files of 50 MB or more) give the time its reading and its analysis took.
+  # report's progress lines (files of 50 MB or more): the launch to the end of the reading, and the analysis.
   if grep -q ': analysing ' "$work/err"; then
-    read_runs[$name]+="$(sed -n 's/.*: analysing .*(\([0-9.]*\) s)$/\1/p' "$work/err" | head -1) "
-    analyse_runs[$name]+="$(awk '/: analysing /{a=$(NF-1)} /: rendering /{r=$(NF-1)} END {gsub(/[(]/, "", a); gsub(/[(]/, "", r); printf "%.1f", r - a}' "$work/err") "
+    read_runs[$name]+="$(awk '/: analysing /{printf "%.2f", $1 / 1000; exit}' "$work/err") "
+    analyse_runs[$name]+="$(awk '/: analysing /{a=$1} /: rendering /{r=$1} END {printf "%.2f", (r - a) / 1000}' "$work/err") "
   fi
 }
 stats() { printf '%s\n' $1 | sort -g | awk '{a[NR]=$1} END {printf "**%s** (%s-%s)", a[int((NR+1)/2)], a[1], a[NR]}'; }
@@ -98,7 +108,7 @@ for name in "${names[@]}"; do
   echo "| $label | ${wall_runs[$name]}| $(stats "${wall_runs[$name]}") | ${cpu_runs[$name]}| $(stats "${cpu_runs[$name]}") |"
 done
 echo
-echo "| run | reading (s, from the progress lines) | median | analysing (s) | median |"
+echo "| run | launch to the end of reading (s) | median | analysing (s) | median |"
 echo "|---|---|---|---|---|"
 for name in "${names[@]}"; do
   [ -n "${read_runs[$name]:-}" ] || continue
